@@ -1,0 +1,1 @@
+"""The items domain: schemas, repository, service and routes."""
