@@ -1,0 +1,311 @@
+"""Throughput of the rendered PostgreSQL service against a bare Starlette + asyncpg baseline.
+
+Renders the template (database=postgresql) into a temporary directory, installs it with uv,
+migrates a fresh database, serves it with uvicorn (one worker, loopback only) and loads it with
+wrk. The items list is also served by `raw_app.py`, the same queries without the template's
+layers; the run fails when the service reaches less than TARGET_RATIO of the baseline's rate.
+
+    uv run python benchmarks/run.py [--duration 10] [--connections 32]
+
+Needs uv, wrk and a PostgreSQL server (BENCH_DATABASE_URL, trust auth). This interpreter only
+needs copier; everything else runs in the rendered project's environment.
+"""
+
+import argparse
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import copier
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO_ROOT = BENCH_DIR.parent
+ADMIN_URL = os.environ.get("BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432")
+HOST = "127.0.0.1"
+TARGET_RATIO = 0.60
+SEED_ITEMS = 50
+LIST_PATH = f"/api/v1/items?limit={SEED_ITEMS}"
+STARTUP_TIMEOUT_SECONDS = 30.0
+
+# Appended to every wrk script: the summary as one machine-readable line, with exact
+# percentiles instead of the rounded ones wrk prints.
+WRK_REPORT = """
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'BENCH_RESULT {"requests": %d, "duration_us": %d, "non_2xx": %d, "socket_errors": %d,'
+    .. ' "p50_us": %.1f, "p99_us": %.1f}\\n',
+    summary.requests, summary.duration, e.status, e.connect + e.read + e.write + e.timeout,
+    latency:percentile(50), latency:percentile(99)))
+end
+"""
+
+# Item creation: every request gets a name unique across threads and runs, so that the
+# unique-name constraint never turns the load into 409s.
+WRK_CREATE = """
+local counter = 0
+local thread_id = 0
+setup = function(thread)
+  thread_id = thread_id + 1
+  thread:set("thread_id", thread_id)
+end
+request = function()
+  counter = counter + 1
+  local body = string.format('{"name": "%s-%d-%d", "price_cents": %d}',
+    "RUN_PREFIX", thread_id, counter, counter % 100000)
+  return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, body)
+end
+"""
+
+
+@dataclass(frozen=True)
+class Load:
+    connections: int
+    duration: int
+    warmup: int
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    requests: int
+    non_2xx: int
+    socket_errors: int
+
+
+def parse_args() -> Load:
+    parser = argparse.ArgumentParser(description="Benchmark the rendered service against a raw baseline.")
+    parser.add_argument("--connections", type=int, default=32, help="open connections (32)")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per endpoint (10)")
+    parser.add_argument("--warmup", type=int, default=2, help="warm-up seconds (2)")
+    args = parser.parse_args()
+    return Load(args.connections, args.duration, args.warmup)
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment for uv and the servers, free of this interpreter's own venv."""
+    env = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH"}}
+    env.update(UV_PYTHON="3.11", UV_PYTHON_DOWNLOADS="never", **extra)
+    return env
+
+
+def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> None:
+    subprocess.run(args, cwd=cwd, env=env or child_env(), check=True)
+
+
+def render_service(destination: Path) -> None:
+    copier.run_copy(
+        src_path=str(REPO_ROOT),
+        dst_path=destination,
+        data={"database": "postgresql"},
+        defaults=True,
+        unsafe=True,
+        vcs_ref="HEAD",
+        quiet=True,
+    )
+    # Only the runtime dependencies: the service is measured as it would be deployed.
+    run(["uv", "sync", "--no-dev", "--quiet"], cwd=destination)
+
+
+def database_url(name: str, scheme: str) -> str:
+    parts = urlsplit(ADMIN_URL)
+    return urlunsplit((scheme, parts.netloc, f"/{name}", "", ""))
+
+
+@contextmanager
+def benchmark_database(project: Path) -> Iterator[str]:
+    """A uniquely named database, dropped at the end whatever happens."""
+    name = f"bench_{uuid.uuid4().hex[:12]}"
+    admin = ["uv", "run", "--no-sync", "python", str(BENCH_DIR / "pg_admin.py")]
+    run([*admin, "create", ADMIN_URL, name], cwd=project)
+    try:
+        yield name
+    finally:
+        run([*admin, "drop", ADMIN_URL, name], cwd=project)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def wait_until_up(server: subprocess.Popen[bytes], url: str, log: Path) -> None:
+    deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            sys.exit(f"Server exited with {server.returncode}:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(url, timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    sys.exit(f"No answer from {url} after {STARTUP_TIMEOUT_SECONDS:.0f}s:\n{log.read_text()}")
+
+
+@contextmanager
+def serve(command: list[str], cwd: Path, env: dict[str, str], probe: str, log: Path) -> Iterator[str]:
+    """Start a server on its own port; yield its base URL; stop it (and its children) after."""
+    port = free_port()
+    env = {**env, "PORT": str(port)}
+    command = [arg.replace("{port}", str(port)) for arg in command]
+    with log.open("wb") as output:
+        # Its own process group, so that uv's child (the server itself) is stopped too.
+        server = subprocess.Popen(
+            command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+    base_url = f"http://{HOST}:{port}"
+    try:
+        wait_until_up(server, base_url + probe, log)
+        yield base_url
+    finally:
+        stop(server)
+
+
+def stop(server: subprocess.Popen[bytes]) -> None:
+    if server.poll() is not None:
+        return
+    os.killpg(server.pid, signal.SIGTERM)
+    try:
+        server.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
+
+
+def request_json(url: str, body: dict[str, Any] | None = None) -> Any:
+    data = json.dumps(body).encode() if body is not None else None
+    headers = {"Content-Type": "application/json"} if data else {}
+    with urllib.request.urlopen(urllib.request.Request(url, data, headers), timeout=10) as reply:
+        return json.load(reply)
+
+
+def seed_items(base_url: str) -> None:
+    for number in range(1, SEED_ITEMS + 1):
+        item = {"name": f"Seed item {number:02d}", "price_cents": number * 100}
+        request_json(f"{base_url}/api/v1/items", item)
+
+
+def check_same_page(service_url: str, raw_url: str) -> None:
+    """Both apps must answer the list with the same rows, or the comparison means nothing."""
+    service = request_json(service_url + LIST_PATH)
+    raw = request_json(raw_url + LIST_PATH)
+    service_ids = [item["id"] for item in service["items"]]
+    raw_ids = [item["id"] for item in raw["items"]]
+    if len(service_ids) != SEED_ITEMS or service_ids != raw_ids or service["total"] != raw["total"]:
+        sys.exit(f"The service and the baseline disagree:\n{service}\n{raw}")
+
+
+def wrk(name: str, url: str, load: Load, workdir: Path, *, create: bool = False) -> Result:
+    """Warm up, then measure one endpoint with wrk (one thread: the server has one core)."""
+    for seconds in (load.warmup, load.duration):
+        script = workdir / f"wrk-{uuid.uuid4().hex[:8]}.lua"
+        # A fresh prefix per run: a counter restarting at 1 must not repeat earlier names.
+        creation = WRK_CREATE.replace("RUN_PREFIX", script.stem) if create else ""
+        script.write_text(creation + WRK_REPORT)
+        command = ["wrk", "-t1", f"-c{load.connections}", f"-d{seconds}s", "-s", str(script), url]
+        output = subprocess.run(
+            command, capture_output=True, text=True, check=True, timeout=seconds + 60
+        ).stdout
+    return parse_wrk(name, output)
+
+
+def parse_wrk(name: str, output: str) -> Result:
+    line = next(line for line in output.splitlines() if line.startswith("BENCH_RESULT "))
+    summary = json.loads(line.removeprefix("BENCH_RESULT "))
+    return Result(
+        name=name,
+        rps=summary["requests"] / (summary["duration_us"] / 1e6),
+        p50_ms=summary["p50_us"] / 1000,
+        p99_ms=summary["p99_us"] / 1000,
+        requests=summary["requests"],
+        non_2xx=summary["non_2xx"],
+        socket_errors=summary["socket_errors"],
+    )
+
+
+def print_table(results: list[Result]) -> None:
+    header = f"{'endpoint':<36}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'requests':>10}{'non-2xx':>9}"
+    print(header + f"{'sock err':>10}")
+    print("-" * (len(header) + 10))
+    for r in results:
+        print(
+            f"{r.name:<36}{r.rps:>10.1f}{r.p50_ms:>9.2f}{r.p99_ms:>9.2f}"
+            f"{r.requests:>10}{r.non_2xx:>9}{r.socket_errors:>10}"
+        )
+
+
+def measure(workdir: Path, load: Load) -> list[Result]:
+    project = workdir / "service"
+    print(f"Rendering the postgresql variant of {REPO_ROOT} into {project}", flush=True)
+    render_service(project)
+    with ExitStack() as stack:
+        name = stack.enter_context(benchmark_database(project))
+        service_env = child_env(
+            DATABASE_URL=database_url(name, "postgresql+asyncpg"),
+            ENVIRONMENT="production",
+            LOG_LEVEL="WARNING",
+            HOST=HOST,
+            WORKERS="1",
+        )
+        run(["uv", "run", "--no-sync", "alembic", "upgrade", "head"], project, service_env)
+        # The service's own entry point: uvicorn with uvloop and httptools (uvicorn[standard]).
+        service_cmd = ["uv", "run", "--no-sync", "my-api"]
+        service = stack.enter_context(
+            serve(service_cmd, project, service_env, "/health/live", workdir / "service.log")
+        )
+        # The baseline gets the same server options, from the same environment.
+        raw_cmd = [
+            "uv", "run", "--no-sync", "uvicorn", "raw_app:app", "--app-dir", str(BENCH_DIR),
+            "--host", HOST, "--port", "{port}", "--workers", "1", "--loop", "uvloop",
+            "--http", "httptools", "--no-access-log", "--log-level", "warning",
+        ]  # fmt: skip
+        raw_env = child_env(DATABASE_URL=database_url(name, "postgresql"))
+        raw = stack.enter_context(serve(raw_cmd, project, raw_env, LIST_PATH, workdir / "raw.log"))
+        seed_items(service)
+        check_same_page(service, raw)
+        print(f"Loading each endpoint for {load.warmup}s + {load.duration}s", flush=True)
+        return [
+            wrk("GET /health/live", service + "/health/live", load, workdir),
+            wrk(f"GET {LIST_PATH}", service + LIST_PATH, load, workdir),
+            wrk(f"raw GET {LIST_PATH}", raw + LIST_PATH, load, workdir),
+            # Last, because it grows the table the list counts.
+            wrk("POST /api/v1/items", service + "/api/v1/items", load, workdir, create=True),
+        ]
+
+
+def main() -> int:
+    load = parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-") as workdir:
+        results = measure(Path(workdir), load)
+    print_table(results)
+    ratio = results[1].rps / results[2].rps
+    met = ratio >= TARGET_RATIO
+    print(f"\nitems list / raw baseline: {ratio:.2f} (target >= {TARGET_RATIO:.2f}): "
+          + ("met" if met else "MISSED"))  # fmt: skip
+    failed = [r.name for r in results if r.non_2xx or r.socket_errors]
+    if failed:
+        print(f"Requests failed during: {', '.join(failed)}")
+    return 0 if met and not failed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

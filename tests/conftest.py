@@ -1,0 +1,48 @@
+"""Shared fixtures and the matrix summary printed at the end of a run."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from .options import ROOT, combinations
+from .summary import MatrixSummary
+
+GIT_IDENTITY = ["-c", "user.name=Template Tests", "-c", "user.email=tests@example.com"]
+
+
+def snapshot_template() -> Path:
+    """Commit the working tree (uncommitted edits included) to a throwaway repository.
+
+    Copier renders committed template code; rendering from this snapshot tests
+    exactly what is on disk without copier's dirty-template warning.
+    """
+    snapshot = Path(tempfile.mkdtemp(prefix="template-snapshot-"))
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT, check=True, capture_output=True, text=True,
+    ).stdout
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (snapshot / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, snapshot / name)
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "snapshot"]):
+        subprocess.run(["git", *GIT_IDENTITY, *command], cwd=snapshot, check=True)
+    return snapshot
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config: pytest.Config) -> None:
+    # pytest-copie's `copie` fixture renders from `--template`: point it at the snapshot.
+    config.option.template = str(snapshot_template())
+    if not hasattr(config, "workerinput"):  # the xdist controller, or a run without xdist
+        config.pluginmanager.register(MatrixSummary(len(combinations())), "matrix-summary")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(config.option.template, ignore_errors=True)

@@ -1,0 +1,135 @@
+"""A rendered project under test: runs its tools, times each step, serves it on loopback."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+# Leftovers of template syntax that must never reach a rendered file.
+# (Python's own "}}" in nested dict literals is fine; "{{ name" is not.)
+JINJA_RESIDUE = re.compile(r"\{\{-?\s*[\w(]|\{%|%\}|\{#|#\}")
+
+
+@contextmanager
+def timed(timings: dict[str, float], step: str) -> Iterator[None]:
+    """Add the time a block takes to `timings[step]`, even when it fails."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[step] = timings.get(step, 0.0) + time.perf_counter() - started
+
+
+@dataclass
+class Project:
+    path: Path
+    python_version: str
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def env(self) -> dict[str, str]:
+        env = {key: value for key, value in os.environ.items() if key != "VIRTUAL_ENV"}
+        env |= {"UV_PYTHON": self.python_version, "UV_PYTHON_DOWNLOADS": "never", "UV_NO_PROGRESS": "1"}
+        return env
+
+    def step(self, name: str) -> contextlib.AbstractContextManager[None]:
+        return timed(self.timings, name)
+
+    def run(self, step: str, *command: str, env: dict[str, str] | None = None) -> str:
+        """Run a command in the project; a failure fails the test with the command's output."""
+        with self.step(step):
+            result = subprocess.run(
+                command, cwd=self.path, env=self.env | (env or {}),
+                capture_output=True, text=True, timeout=900,
+            )
+        if result.returncode != 0:
+            pytest.fail(
+                f"step {step!r} failed: {' '.join(command)}\n{result.stdout}\n{result.stderr}",
+                pytrace=False,
+            )
+        return result.stdout
+
+    def tool(self, name: str) -> str:
+        """A command installed in the project's virtual environment."""
+        return str(self.path / ".venv" / "bin" / name)
+
+    def text_problems(self) -> list[str]:
+        """Template residue and untidy text in the rendered files."""
+        problems = []
+        for file in sorted(self.path.rglob("*")):
+            if not file.is_file() or ".git" in file.parts:
+                continue
+            text = file.read_text()
+            name = file.relative_to(self.path)
+            if JINJA_RESIDUE.search(text):
+                problems.append(f"{name}: template syntax left in the output")
+            if not text.endswith("\n") or text.endswith("\n\n"):
+                problems.append(f"{name}: should end with exactly one newline")
+            if re.search(r"[ \t]+$", text, re.MULTILINE):
+                problems.append(f"{name}: trailing whitespace")
+            # Python (and Alembic's Python template) separates definitions with two blank lines.
+            blank_run = "\n\n\n\n" if file.suffix in {".py", ".mako"} else "\n\n\n"
+            if blank_run in text:
+                problems.append(f"{name}: a run of blank lines")
+        return problems
+
+    @contextmanager
+    def serving(self, script: str, env: dict[str, str]) -> Iterator[str]:
+        """Start the service's own entry point on a free loopback port; yield its base URL."""
+        port = free_port()
+        log = self.path / "server.log"
+        with log.open("w") as output:
+            server = subprocess.Popen(
+                [self.tool(script)],
+                cwd=self.path,
+                env=self.env | env | {"HOST": "127.0.0.1", "PORT": str(port)},
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+        base_url = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_answering(f"{base_url}/health/live", server, log)
+            yield base_url
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_until_answering(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"the server exited with {server.returncode}:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"the server did not answer {url} within 30 s:\n{log.read_text()}")
+
+
+def get(url: str) -> tuple[int, str]:
+    """GET a URL on loopback; returns the status and body, error statuses included."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()

@@ -1,0 +1,60 @@
+"""Every combination of the headline options renders a service that installs, lints,
+type-checks, migrates, starts and passes its own tests against the real services."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from .databases import SERVER_URLS, database_env, require_server
+from .options import combination_id, combinations, questions
+from .project import Project, get, timed
+
+DEFAULTS = {name: spec.get("default") for name, spec in questions().items()}
+
+
+@pytest.mark.parametrize("answers", combinations(), ids=combination_id)
+def test_combination(answers: dict[str, Any], copie: Any, record_property: Any) -> None:
+    database = answers["database"]
+    if database in SERVER_URLS:
+        require_server(database)
+    timings: dict[str, float] = {}
+    record_property("combination", combination_id(answers))
+    record_property("steps", timings)
+
+    with timed(timings, "render"):
+        result = copie.copy(extra_answers=answers)
+    assert result.exit_code == 0, result.exception
+    project = Project(result.project_dir, DEFAULTS["python_version"], timings)
+    assert project.text_problems() == []
+
+    project.run("uv sync", "uv", "sync")
+    project.run("ruff", project.tool("ruff"), "check", ".")
+    project.run("ruff", project.tool("ruff"), "format", "--check", ".")
+    project.run("mypy", project.tool("mypy"))
+    project.run("deptry", project.tool("deptry"), ".")
+
+    with database_env(project, database) as env:
+        if database != "none":
+            project.run("alembic", project.tool("alembic"), "upgrade", "head", env=env)
+            project.run("alembic", project.tool("alembic"), "check", env=env)
+        with project.step("serve"):
+            check_serving(project, result.answers["project_slug"], env)
+        project.run("pytest", project.tool("pytest"), "-q", "-p", "no:cacheprovider", env=env)
+
+
+def check_serving(project: Project, script: str, env: dict[str, str]) -> None:
+    """The service's own entry point starts and answers its probes, docs and API."""
+    with project.serving(script, env | {"ENVIRONMENT": "production"}) as base_url:
+        status, body = get(f"{base_url}/health/ready")
+        assert status == 200, body
+        status, body = get(f"{base_url}/api/v1/items")
+        assert status == 200, body
+        assert json.loads(body)["total"] == 0
+        status, body = get(f"{base_url}/docs")
+        assert status == 200
+        assert "swagger-ui" in body
+        status, body = get(f"{base_url}/openapi.json")
+        assert "/api/v1/items" in json.loads(body)["paths"]
