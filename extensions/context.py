@@ -50,13 +50,12 @@ RUNTIME_DEPENDENCIES: list[tuple[str, Any]] = [
 
 def derive(answers: dict[str, Any]) -> dict[str, Any]:
     """Compute the derived flags for one answer set."""
-    database = DATABASES.get(answers["database"])
-    services = [database["service"]] if database and database["service"] else []
+    database = DATABASES.get(answers["database"], {})
     return {
-        "use_database": database is not None,
-        "database_driver": database["driver"] if database else None,
-        "database_url": database["url"].format(package=answers["package_name"]) if database else None,
-        "services": services,
+        "use_database": bool(database),
+        "database_driver": database.get("driver"),
+        "database_url": database.get("url", "").format(package=answers["package_name"]),
+        "services": [database["service"]] if database.get("service") else [],
         "dependencies": sorted(
             requirement for requirement, wanted in RUNTIME_DEPENDENCIES if wanted(answers)
         ),

@@ -15,8 +15,20 @@ if TYPE_CHECKING:
 # Top-level modules every rendered service imports; a package with one of these
 # names would shadow the real module.
 SERVICE_IMPORTS = frozenset(
-    {"alembic", "app", "fastapi", "httpx", "pydantic", "pydantic_settings", "pytest",
-     "pythonjsonlogger", "sqlalchemy", "starlette", "tests", "uvicorn"}
+    {
+        "alembic",
+        "app",
+        "fastapi",
+        "httpx",
+        "pydantic",
+        "pydantic_settings",
+        "pytest",
+        "pythonjsonlogger",
+        "sqlalchemy",
+        "starlette",
+        "tests",
+        "uvicorn",
+    }
 )
 
 
@@ -27,11 +39,7 @@ def slugify(value: str) -> str:
 
 def is_reserved_module(name: str) -> bool:
     """True when `name` cannot be a package name: a keyword or a module it would shadow."""
-    return (
-        keyword.iskeyword(name)
-        or name in sys.stdlib_module_names
-        or name in SERVICE_IMPORTS
-    )
+    return keyword.iskeyword(name) or name in sys.stdlib_module_names or name in SERVICE_IMPORTS
 
 
 class NameFilters(Extension):

@@ -24,7 +24,10 @@ def snapshot_template() -> Path:
     snapshot = Path(tempfile.mkdtemp(prefix="template-snapshot-"))
     listed = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT, check=True, capture_output=True, text=True,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     for name in filter(None, listed.split("\0")):
         source = ROOT / name

@@ -43,7 +43,10 @@ def require_server(database: str) -> None:
     try:
         socket.create_connection((address.hostname, address.port), timeout=3).close()
     except OSError as error:
-        message = f"{database} is needed at {address.hostname}:{address.port} ({error}); start it or set TEST_{database.upper()}_URL"
+        message = (
+            f"{database} is needed at {address.hostname}:{address.port} ({error}); "
+            f"start it or set TEST_{database.upper()}_URL"
+        )
         if os.environ.get("CI"):
             pytest.fail(message, pytrace=False)
         pytest.skip(message)

@@ -41,8 +41,11 @@ class Project:
     @property
     def env(self) -> dict[str, str]:
         env = {key: value for key, value in os.environ.items() if key != "VIRTUAL_ENV"}
-        env |= {"UV_PYTHON": self.python_version, "UV_PYTHON_DOWNLOADS": "never", "UV_NO_PROGRESS": "1"}
-        return env
+        return env | {
+            "UV_PYTHON": self.python_version,
+            "UV_PYTHON_DOWNLOADS": "never",
+            "UV_NO_PROGRESS": "1",
+        }
 
     def step(self, name: str) -> contextlib.AbstractContextManager[None]:
         return timed(self.timings, name)
@@ -51,8 +54,12 @@ class Project:
         """Run a command in the project; a failure fails the test with the command's output."""
         with self.step(step):
             result = subprocess.run(
-                command, cwd=self.path, env=self.env | (env or {}),
-                capture_output=True, text=True, timeout=900,
+                command,
+                cwd=self.path,
+                env=self.env | (env or {}),
+                capture_output=True,
+                text=True,
+                timeout=900,
             )
         if result.returncode != 0:
             pytest.fail(

@@ -30,23 +30,30 @@ class MatrixSummary:
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         if not self.outcomes and not self.refusals:
             return
-        write = terminalreporter.write_line
         terminalreporter.section("combination matrix")
-        if self.steps:
-            names = list(dict.fromkeys(step for steps in self.steps.values() for step in steps))
-            width = max(len(name) for name in self.steps)
-            write(f"{'combination':<{width}}  {'outcome':<7}" + "".join(f"  {n:>9}" for n in names) + f"  {'total':>7}")
-            for combination, steps in sorted(self.steps.items()):
-                cells = "".join(
-                    f"  {steps[n]:>9.1f}" if n in steps else f"  {'-':>9}" for n in names
-                )
-                total = sum(steps.values())
-                write(f"{combination:<{width}}  {self.outcomes[combination]:<7}{cells}  {total:>7.1f}")
-            totals = [sum(steps.values()) for steps in self.steps.values()]
-            write(f"seconds per combination: mean {sum(totals) / len(totals):.1f}, max {max(totals):.1f}")
+        for line in self.table():
+            terminalreporter.write_line(line)
         passed = sum(outcome == "passed" for outcome in self.outcomes.values())
         refused = sum(outcome == "passed" for outcome in self.refusals.values())
-        write(
+        terminalreporter.write_line(
             f"combinations: {self.combinations} exist, {len(self.outcomes)} ran, {passed} passed; "
             f"refusals: {len(self.refusals)} tested, {refused} refused as expected"
         )
+
+    def table(self) -> list[str]:
+        """Seconds per step for each combination that ran, and the mean and maximum total."""
+        if not self.steps:
+            return []
+        steps = list(dict.fromkeys(step for timings in self.steps.values() for step in timings))
+        width = max(len(name) for name in self.steps)
+        header = [f"{'combination':<{width}}", "outcome", *steps, "total"]
+        lines = ["  ".join(f"{cell:>9}" if i > 1 else cell for i, cell in enumerate(header))]
+        totals = []
+        for name, timings in sorted(self.steps.items()):
+            totals.append(sum(timings.values()))
+            cells = [f"{timings[step]:.1f}" if step in timings else "-" for step in steps]
+            row = [f"{name:<{width}}", f"{self.outcomes[name]:<7}", *cells, f"{totals[-1]:.1f}"]
+            lines.append("  ".join(f"{cell:>9}" if i > 1 else cell for i, cell in enumerate(row)))
+        mean = sum(totals) / len(totals)
+        lines.append(f"seconds per combination: mean {mean:.1f}, max {max(totals):.1f}")
+        return lines
