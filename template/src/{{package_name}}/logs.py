@@ -4,6 +4,7 @@ import logging
 import sys
 from contextvars import ContextVar
 
+from pythonjsonlogger.core import RESERVED_ATTRS
 from pythonjsonlogger.json import JsonFormatter
 
 # Set by the request middleware; every log record written while a request is
@@ -29,6 +30,8 @@ def configure_logging(level: str) -> None:
             style="{",
             timestamp="time",
             rename_fields={"levelname": "level", "name": "logger"},
+            # Uvicorn attaches an ANSI-coloured copy of each message; keep the plain one.
+            reserved_attrs=[*RESERVED_ATTRS, "color_message"],
         )
     )
     logging.basicConfig(level=level, handlers=[handler], force=True)
