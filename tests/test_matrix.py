@@ -15,8 +15,20 @@ from .project import Project, get, timed
 DEFAULTS = {name: spec.get("default") for name, spec in questions().items()}
 
 
+@pytest.fixture(scope="session")
+def mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """One mypy cache per test process, shared by its combinations.
+
+    Installed packages are identical across combinations, so they are analysed
+    once; mypy still re-checks every module whose source differs.
+    """
+    return str(tmp_path_factory.mktemp("mypy-cache"))
+
+
 @pytest.mark.parametrize("answers", combinations(), ids=combination_id)
-def test_combination(answers: dict[str, Any], copie: Any, record_property: Any) -> None:
+def test_combination(
+    answers: dict[str, Any], copie: Any, record_property: Any, mypy_cache: str
+) -> None:
     database = answers["database"]
     if database in SERVER_URLS:
         require_server(database)
@@ -33,7 +45,7 @@ def test_combination(answers: dict[str, Any], copie: Any, record_property: Any) 
     project.run("uv sync", "uv", "sync")
     project.run("ruff", project.tool("ruff"), "check", ".")
     project.run("ruff", project.tool("ruff"), "format", "--check", ".")
-    project.run("mypy", project.tool("mypy"))
+    project.run("mypy", project.tool("mypy"), "--cache-dir", mypy_cache)
     project.run("deptry", project.tool("deptry"), ".")
 
     with database_env(project, database) as env:
