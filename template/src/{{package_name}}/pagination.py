@@ -11,7 +11,8 @@ class PageQuery(BaseModel):
     """Query parameters of a paginated list; domains extend it with their filters."""
 
     limit: int = Field(default=20, ge=1, le=100, description="How many results to return.")
-    offset: int = Field(default=0, ge=0, description="How many results to skip.")
+    # Bounded so that every database accepts it as an OFFSET.
+    offset: int = Field(default=0, ge=0, le=2_147_483_647, description="How many results to skip.")
 
 
 class Page(BaseModel, Generic[T]):

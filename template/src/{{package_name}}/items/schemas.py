@@ -7,8 +7,14 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from ..pagination import PageQuery
 
-Name = Annotated[str, Field(min_length=1, max_length=200, examples=["Espresso cup"])]
-Description = Annotated[str, Field(max_length=2000, examples=["Porcelain, 90 ml."])]
+# Bounds match the columns, so bad input is a 422 and never a database error.
+# Control characters are refused (PostgreSQL cannot store NUL); descriptions
+# may still hold tabs and line breaks.
+SINGLE_LINE = r"^[^\x00-\x1f\x7f]*$"
+MULTI_LINE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+
+Name = Annotated[str, Field(min_length=1, max_length=200, pattern=SINGLE_LINE, examples=["Cup"])]
+Description = Annotated[str, Field(max_length=2000, pattern=MULTI_LINE)]
 PriceCents = Annotated[int, Field(ge=0, le=1_000_000_000, description="Price in cents.")]
 
 
@@ -60,9 +66,9 @@ class ItemQuery(PageQuery):
 
     model_config = ConfigDict(extra="forbid")
 
-    q: str | None = Field(default=None, max_length=200, description="Part of the name.")
-    min_price_cents: int | None = Field(default=None, ge=0)
-    max_price_cents: int | None = Field(default=None, ge=0)
+    q: Name | None = Field(default=None, description="Part of the name.")
+    min_price_cents: PriceCents | None = None
+    max_price_cents: PriceCents | None = None
     sort: ItemSort = Field(default="-created_at", description="Sort field; `-` for descending.")
 
     @model_validator(mode="after")
