@@ -9,7 +9,7 @@ Served by uvicorn from the rendered project's environment; DATABASE_URL is a pla
 """
 
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -26,7 +26,7 @@ LIST_SQL = (
 COUNT_SQL = "SELECT count(*) FROM items"
 
 
-def _item(record: Any) -> dict[str, Any]:
+def _item(record: Mapping[str, Any]) -> dict[str, Any]:
     item = dict(record)
     item["created_at"] = item["created_at"].isoformat()
     item["updated_at"] = item["updated_at"].isoformat()
