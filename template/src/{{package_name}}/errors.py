@@ -88,7 +88,11 @@ def error_response(
 
 def _status_code(status: int) -> str:
     """404 -> "not_found": a stable, machine-readable code for plain HTTP errors."""
-    return HTTPStatus(status).phrase.lower().replace(" ", "_").replace("-", "_")
+    try:
+        phrase = HTTPStatus(status).phrase
+    except ValueError:  # a status outside the standard list
+        return "http_error"
+    return phrase.lower().replace(" ", "_").replace("-", "_")
 
 
 def install_error_handlers(app: FastAPI) -> None:
