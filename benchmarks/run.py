@@ -33,7 +33,10 @@ import copier
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_ROOT = BENCH_DIR.parent
-ADMIN_URL = os.environ.get("BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432")
+# Any database on the server, as an async SQLAlchemy URL; the benchmark makes its own beside it.
+SERVER_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
+)
 HOST = "127.0.0.1"
 TARGET_RATIO = 0.60
 SEED_ITEMS = 50
@@ -124,7 +127,7 @@ def render_service(destination: Path) -> None:
 
 
 def database_url(name: str, scheme: str) -> str:
-    parts = urlsplit(ADMIN_URL)
+    parts = urlsplit(SERVER_URL)
     return urlunsplit((scheme, parts.netloc, f"/{name}", "", ""))
 
 
@@ -132,13 +135,13 @@ def database_url(name: str, scheme: str) -> str:
 def benchmark_database(project: Path) -> Iterator[str]:
     """A uniquely named database, dropped at the end whatever happens."""
     name = f"bench_{uuid.uuid4().hex[:12]}"
-    admin = ["uv", "run", "--no-sync", "python", str(BENCH_DIR / "pg_admin.py")]
-    run([*admin, "create", ADMIN_URL, name], cwd=project)
+    admin = ["uv", "run", "--no-sync", "python", str(REPO_ROOT / "tests" / "database_admin.py")]
+    run([*admin, "create", SERVER_URL, name], cwd=project)
     try:
         yield name
     finally:
         # Not check=True: a failed drop must not hide the error that ended the run.
-        drop = [*admin, "drop", ADMIN_URL, name]
+        drop = [*admin, "drop", SERVER_URL, name]
         dropped = subprocess.run(drop, cwd=project, env=child_env(), check=False)
         if dropped.returncode:
             print(f"Could not drop the database {name}; drop it by hand.", file=sys.stderr)

@@ -7,6 +7,7 @@ import socket
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -21,20 +22,8 @@ SERVER_URLS = {
     "mysql": os.environ.get("TEST_MYSQL_URL", "mysql+asyncmy://root@127.0.0.1:3306/mysql"),
 }
 
-# Runs with the rendered project's interpreter, which has SQLAlchemy and the driver.
-ADMIN_SCRIPT = """
-import asyncio, sys
-from sqlalchemy import text
-from sqlalchemy.ext.asyncio import create_async_engine
-
-async def main(server_url: str, statement: str) -> None:
-    engine = create_async_engine(server_url, isolation_level="AUTOCOMMIT")
-    async with engine.connect() as connection:
-        await connection.execute(text(statement))
-    await engine.dispose()
-
-asyncio.run(main(sys.argv[1], sys.argv[2]))
-"""
+# Creates and drops databases with the rendered project's interpreter.
+ADMIN_SCRIPT = str(Path(__file__).with_name("database_admin.py"))
 
 
 def require_server(database: str) -> None:
@@ -67,9 +56,9 @@ def database_env(project: Project, database: str) -> Iterator[dict[str, str]]:
     server_url = SERVER_URLS[database]
     name = f"matrix_{uuid.uuid4().hex[:16]}"
     python = project.tool("python")
-    project.run("database", python, "-c", ADMIN_SCRIPT, server_url, f"CREATE DATABASE {name}")
+    project.run("database", python, ADMIN_SCRIPT, "create", server_url, name)
     try:
         url = server_url.rsplit("/", 1)[0] + f"/{name}"
         yield {"DATABASE_URL": url, "TEST_DATABASE_URL": server_url}
     finally:
-        project.run("database", python, "-c", ADMIN_SCRIPT, server_url, f"DROP DATABASE {name}")
+        project.run("database", python, ADMIN_SCRIPT, "drop", server_url, name)
