@@ -22,8 +22,9 @@ class MatrixSummary:
             return
         if "combination" in properties:
             name = properties["combination"]
-            self.steps[name] = properties.get("steps", {})
             self.outcomes[name] = report.outcome
+            if not report.skipped:
+                self.steps[name] = properties.get("steps", {})
         elif "refusal" in properties:
             self.refusals[properties["refusal"]] = report.outcome
 
@@ -33,10 +34,12 @@ class MatrixSummary:
         terminalreporter.section("combination matrix")
         for line in self.table():
             terminalreporter.write_line(line)
-        passed = sum(outcome == "passed" for outcome in self.outcomes.values())
+        outcomes = list(self.outcomes.values())
+        passed, skipped = outcomes.count("passed"), outcomes.count("skipped")
         refused = sum(outcome == "passed" for outcome in self.refusals.values())
         terminalreporter.write_line(
-            f"combinations: {self.combinations} exist, {len(self.outcomes)} ran, {passed} passed; "
+            f"combinations: {self.combinations} exist, {len(outcomes) - skipped} ran, "
+            f"{passed} passed, {skipped} skipped; "
             f"refusals: {len(self.refusals)} tested, {refused} refused as expected"
         )
 

@@ -29,12 +29,12 @@ def mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> str:
 def test_combination(
     answers: dict[str, Any], copie: Any, record_property: Any, mypy_cache: str
 ) -> None:
-    database = answers["database"]
-    if database in SERVER_URLS:
-        require_server(database)
     timings: dict[str, float] = {}
     record_property("combination", combination_id(answers))
     record_property("steps", timings)
+    database = answers["database"]
+    if database in SERVER_URLS:
+        require_server(database)
 
     with timed(timings, "render"):
         result = copie.copy(extra_answers=answers)
