@@ -111,7 +111,11 @@ class Project:
             yield base_url
         finally:
             server.terminate()
-            server.wait(timeout=30)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # never leave a server behind
+                server.kill()
+                server.wait()
 
 
 def free_port() -> int:
