@@ -5,7 +5,7 @@ same JSON shape as the rendered service's `GET /api/v1/items`, so that the bench
 what the template's layers cost on top of the bare framework and driver.
 
 Served by uvicorn from the rendered project's environment; DATABASE_URL is a plain
-`postgresql://` URL.
+`postgresql://` URL and DATABASE_POOL_SIZE the number of connections.
 """
 
 import os
@@ -46,8 +46,10 @@ async def list_items(request: Request) -> JSONResponse:
 
 @asynccontextmanager
 async def lifespan(app: Starlette) -> AsyncIterator[None]:
-    # Sized like the service's SQLAlchemy pool: 10 kept open, 10 more under load.
-    async with asyncpg.create_pool(os.environ["DATABASE_URL"], min_size=10, max_size=20) as pool:
+    # The same number of connections as the service's pool, all kept open.
+    size = int(os.environ["DATABASE_POOL_SIZE"])
+    pool = asyncpg.create_pool(os.environ["DATABASE_URL"], min_size=size, max_size=size)
+    async with pool:
         app.state.pool = pool
         yield
 

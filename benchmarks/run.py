@@ -42,6 +42,10 @@ TARGET_RATIO = 0.60
 SEED_ITEMS = 50
 LIST_PATH = f"/api/v1/items?limit={SEED_ITEMS}"
 STARTUP_TIMEOUT_SECONDS = 30.0
+# Both apps keep this many connections open, more than the load's concurrency needs at
+# once. SQLAlchemy closes overflow connections as they come back while asyncpg's pool
+# keeps its own, so any other setting would measure reconnects rather than the layers.
+POOL_SIZE = "20"
 
 # Appended to every wrk script: the summary as one machine-readable line, with exact
 # percentiles instead of the rounded ones wrk prints.
@@ -276,6 +280,8 @@ def measure(workdir: Path, load: Load) -> list[Result]:
             LOG_LEVEL="WARNING",
             HOST=HOST,
             WORKERS="1",
+            DATABASE_POOL_SIZE=POOL_SIZE,
+            DATABASE_MAX_OVERFLOW="0",
         )
         run(["uv", "run", "--no-sync", "alembic", "upgrade", "head"], project, service_env)
         # The service's own entry point: uvicorn with uvloop and httptools (uvicorn[standard]).
@@ -289,7 +295,9 @@ def measure(workdir: Path, load: Load) -> list[Result]:
             "--host", HOST, "--port", "{port}", "--workers", "1", "--loop", "uvloop",
             "--http", "httptools", "--no-access-log", "--log-level", "warning",
         ]  # fmt: skip
-        raw_env = child_env(DATABASE_URL=database_url(name, "postgresql"))
+        raw_env = child_env(
+            DATABASE_URL=database_url(name, "postgresql"), DATABASE_POOL_SIZE=POOL_SIZE
+        )
         raw = stack.enter_context(serve(raw_cmd, project, raw_env, LIST_PATH, workdir / "raw.log"))
         seed_items(service)
         check_same_page(service, raw)

@@ -2,12 +2,11 @@
 
 from typing import Protocol
 
-from ..pagination import Page
-from .schemas import ItemCreate, ItemQuery, ItemRead, ItemUpdate
+from .schemas import ItemCreate, ItemPage, ItemQuery, ItemRead, ItemUpdate
 
 
 class ItemRepository(Protocol):
-    async def page(self, query: ItemQuery) -> Page[ItemRead]:
+    async def page(self, query: ItemQuery) -> ItemPage:
         """One page of items matching the query, with the total count."""
         ...
 

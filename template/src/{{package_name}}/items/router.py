@@ -4,9 +4,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
 
-from ..pagination import Page
 from .dependencies import ItemServiceDep
-from .schemas import ItemCreate, ItemQuery, ItemRead, ItemUpdate
+from .schemas import ItemCreate, ItemPage, ItemQuery, ItemRead, ItemUpdate
 
 router = APIRouter(prefix="/items", tags=["items"])
 
@@ -14,9 +13,7 @@ ItemId = Annotated[int, Path(ge=1, le=2_147_483_647, description="The item's id.
 
 
 @router.get("")
-async def list_items(
-    service: ItemServiceDep, query: Annotated[ItemQuery, Query()]
-) -> Page[ItemRead]:
+async def list_items(service: ItemServiceDep, query: Annotated[ItemQuery, Query()]) -> ItemPage:
     """List items, filtered and sorted, one page at a time."""
     return await service.list_items(query)
 

@@ -5,7 +5,7 @@ from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ..pagination import PageQuery
+from ..pagination import Page, PageQuery
 
 # Bounds match the columns, so bad input is a 422 and never a database error.
 # Control characters are refused (PostgreSQL cannot store NUL); descriptions
@@ -57,6 +57,9 @@ class ItemRead(BaseModel):
     created_at: datetime
     updated_at: datetime
 
+
+# The list endpoint's response: one page of items and the total.
+ItemPage = Page[ItemRead]
 
 ItemSort = Literal["name", "-name", "price_cents", "-price_cents", "created_at", "-created_at"]
 

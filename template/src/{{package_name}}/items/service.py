@@ -1,16 +1,15 @@
 """Item use cases: the rules between the HTTP layer and storage."""
 
 from ..errors import NotFoundError
-from ..pagination import Page
 from .repository import ItemRepository
-from .schemas import ItemCreate, ItemQuery, ItemRead, ItemUpdate
+from .schemas import ItemCreate, ItemPage, ItemQuery, ItemRead, ItemUpdate
 
 
 class ItemService:
     def __init__(self, items: ItemRepository) -> None:
         self.items = items
 
-    async def list_items(self, query: ItemQuery) -> Page[ItemRead]:
+    async def list_items(self, query: ItemQuery) -> ItemPage:
         return await self.items.page(query)
 
     async def get_item(self, item_id: int) -> ItemRead:
