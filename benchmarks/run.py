@@ -16,6 +16,7 @@ import json
 import os
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -83,6 +84,7 @@ class Load:
     connections: int
     duration: int
     warmup: int
+    rounds: int
 
 
 @dataclass(frozen=True)
@@ -101,8 +103,11 @@ def parse_args() -> Load:
     parser.add_argument("--connections", type=int, default=32, help="open connections (32)")
     parser.add_argument("--duration", type=int, default=10, help="seconds per endpoint (10)")
     parser.add_argument("--warmup", type=int, default=2, help="warm-up seconds (2)")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="alternations of the list and its baseline (3)"
+    )
     args = parser.parse_args()
-    return Load(args.connections, args.duration, args.warmup)
+    return Load(args.connections, args.duration, args.warmup, args.rounds)
 
 
 def child_env(**extra: str) -> dict[str, str]:
@@ -228,18 +233,56 @@ def check_same_page(service_url: str, raw_url: str) -> None:
         sys.exit(f"The service and the baseline disagree:\n{service}\n{raw}")
 
 
-def wrk(name: str, url: str, load: Load, workdir: Path, *, create: bool = False) -> Result:
-    """Warm up, then measure one endpoint with wrk (one thread: the server has one core)."""
-    for seconds in [s for s in (load.warmup, load.duration) if s > 0]:
-        script = workdir / f"wrk-{uuid.uuid4().hex[:8]}.lua"
-        # A fresh prefix per run: a counter restarting at 1 must not repeat earlier names.
-        creation = WRK_CREATE.replace("RUN_PREFIX", script.stem) if create else ""
-        script.write_text(creation + WRK_REPORT)
-        command = ["wrk", "-t1", f"-c{load.connections}", f"-d{seconds}s", "-s", str(script), url]
-        output = subprocess.run(
-            command, capture_output=True, text=True, check=True, timeout=seconds + 60
-        ).stdout
-    return parse_wrk(name, output)
+def wrk(url: str, seconds: int, load: Load, workdir: Path, *, create: bool = False) -> str:
+    """Load one endpoint for `seconds` with wrk (one thread: the server has one core)."""
+    script = workdir / f"wrk-{uuid.uuid4().hex[:8]}.lua"
+    # A fresh prefix per run: a counter restarting at 1 must not repeat earlier names.
+    creation = WRK_CREATE.replace("RUN_PREFIX", script.stem) if create else ""
+    script.write_text(creation + WRK_REPORT)
+    command = ["wrk", "-t1", f"-c{load.connections}", f"-d{seconds}s", "-s", str(script), url]
+    return subprocess.run(
+        command, capture_output=True, text=True, check=True, timeout=seconds + 60
+    ).stdout
+
+
+def load_endpoint(
+    name: str, url: str, load: Load, workdir: Path, *, create: bool = False
+) -> Result:
+    """Warm up, then measure one endpoint."""
+    if load.warmup:
+        wrk(url, load.warmup, load, workdir, create=create)
+    return parse_wrk(name, wrk(url, load.duration, load, workdir, create=create))
+
+
+def compare(
+    names: tuple[str, str], urls: tuple[str, str], load: Load, workdir: Path
+) -> tuple[Result, Result]:
+    """Measure two endpoints in alternating rounds, so that a machine getting slower
+    or faster during the run weighs on both alike."""
+    for url in urls:
+        if load.warmup:
+            wrk(url, load.warmup, load, workdir)
+    rounds: tuple[list[Result], list[Result]] = ([], [])
+    for _ in range(load.rounds):
+        for name, url, results in zip(names, urls, rounds, strict=True):
+            results.append(parse_wrk(name, wrk(url, load.duration, load, workdir)))
+    first, second = (merge(results) for results in rounds)
+    return first, second
+
+
+def merge(rounds: list[Result]) -> Result:
+    """One row for several rounds: total rate, median p50, worst p99."""
+    requests = sum(r.requests for r in rounds)
+    seconds = sum(r.requests / r.rps for r in rounds)
+    return Result(
+        name=rounds[0].name,
+        rps=requests / seconds,
+        p50_ms=statistics.median(r.p50_ms for r in rounds),
+        p99_ms=max(r.p99_ms for r in rounds),
+        requests=requests,
+        non_2xx=sum(r.non_2xx for r in rounds),
+        socket_errors=sum(r.socket_errors for r in rounds),
+    )
 
 
 def parse_wrk(name: str, output: str) -> Result:
@@ -301,14 +344,23 @@ def measure(workdir: Path, load: Load) -> list[Result]:
         raw = stack.enter_context(serve(raw_cmd, project, raw_env, LIST_PATH, workdir / "raw.log"))
         seed_items(service)
         check_same_page(service, raw)
-        print(f"Loading each endpoint for {load.warmup}s + {load.duration}s", flush=True)
-        return [
-            wrk("GET /health/live", service + "/health/live", load, workdir),
-            wrk(f"GET {LIST_PATH}", service + LIST_PATH, load, workdir),
-            wrk(f"raw GET {LIST_PATH}", raw + LIST_PATH, load, workdir),
-            # Last, because it grows the table the list counts.
-            wrk("POST /api/v1/items", service + "/api/v1/items", load, workdir, create=True),
-        ]
+        print(
+            f"Loading each endpoint for {load.warmup}s + {load.duration}s; the items list and"
+            f" the baseline {load.rounds} times each, in turn",
+            flush=True,
+        )
+        live = load_endpoint("GET /health/live", service + "/health/live", load, workdir)
+        items, baseline = compare(
+            (f"GET {LIST_PATH}", f"raw GET {LIST_PATH}"),
+            (service + LIST_PATH, raw + LIST_PATH),
+            load,
+            workdir,
+        )
+        # Last, because it grows the table the list counts.
+        create = load_endpoint(
+            "POST /api/v1/items", service + "/api/v1/items", load, workdir, create=True
+        )
+        return [live, items, baseline, create]
 
 
 def main() -> int:
