@@ -1,0 +1,1 @@
+"""Who may call the API: credentials checked before a request reaches its endpoint."""
