@@ -41,6 +41,10 @@ BASE_REQUIREMENTS = [
     "uvicorn[standard]>=0.38",
 ]
 DATABASE_REQUIREMENTS = ["alembic>=1.17", "sqlalchemy[asyncio]>=2.0.44"]
+# Per auth answer: what it adds (JWT: token signing, password hashing, the login form).
+AUTH_REQUIREMENTS: dict[str, list[str]] = {
+    "jwt": ["pwdlib[argon2]>=0.3", "pyjwt>=2.10", "python-multipart>=0.0.20"],
+}
 
 
 def derive(answers: dict[str, Any]) -> dict[str, Any]:
@@ -49,6 +53,7 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
     requirements = list(BASE_REQUIREMENTS)
     if database:
         requirements += [*DATABASE_REQUIREMENTS, database["requirement"]]
+    requirements += AUTH_REQUIREMENTS.get(answers.get("auth", "none"), [])
     return {
         "use_database": database is not None,
         "database_driver": database["driver"] if database else None,

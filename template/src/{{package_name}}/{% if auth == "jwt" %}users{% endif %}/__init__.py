@@ -1,0 +1,1 @@
+"""The users domain: accounts, their roles, registration and the admin's list."""

@@ -1,0 +1,47 @@
+"""Request and response models of the users API."""
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from ..pagination import Page
+
+
+class Role(StrEnum):
+    USER = "user"
+    ADMIN = "admin"
+
+
+# A pragmatic check (one @, a dot in the domain, no spaces or control characters);
+# whether the address works is for a confirmation mail to find out.
+Email = Annotated[
+    str,
+    Field(max_length=254, pattern=r"^[^@\s\x00-\x1f\x7f]+@[^@\s\x00-\x1f\x7f]+\.[^@\s\x00-\x1f\x7f]+$"),
+    AfterValidator(str.lower),
+    Field(examples=["ada@example.com"]),
+]
+# Long passphrases are welcome; the upper bound keeps hashing cheap to refuse.
+Password = Annotated[str, Field(min_length=8, max_length=128)]
+
+
+class UserCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    email: Email
+    password: Password
+
+
+class UserRead(BaseModel):
+    """A user as clients see it; the password hash stays hidden."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    email: str
+    role: Role
+    created_at: datetime
+
+
+UserPage = Page[UserRead]
