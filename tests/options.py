@@ -32,13 +32,24 @@ def headline_axes() -> list[str]:
     return list(copier_config()["_matrix"]["headline"])
 
 
-def combinations() -> list[dict[str, Any]]:
+def answer_sets() -> list[dict[str, Any]]:
     """Every answer set of the headline axes, other questions at their defaults."""
     axes = headline_axes()
     return [
         dict(zip(axes, values, strict=True))
         for values in itertools.product(*(choices(axis) for axis in axes))
     ]
+
+
+def refusals() -> list[tuple[dict[str, Any], str]]:
+    """The answer sets copier must refuse, with (part of) the message it must give."""
+    return [(entry["answers"], entry["message"]) for entry in copier_config()["_matrix"]["refused"]]
+
+
+def combinations() -> list[dict[str, Any]]:
+    """The answer sets that render a service: all of them but the refused ones."""
+    refused = [answers for answers, _ in refusals()]
+    return [answers for answers in answer_sets() if answers not in refused]
 
 
 def combination_id(answers: dict[str, Any]) -> str:

@@ -4,12 +4,13 @@ type-checks, migrates, starts and passes its own tests against the real services
 from __future__ import annotations
 
 import json
+import secrets
 from typing import Any
 
 import pytest
 
 from .databases import SERVER_URLS, database_env, require_server
-from .options import combination_id, combinations, questions
+from .options import answer_sets, combination_id, combinations, questions, refusals
 from .project import Project, get, timed
 
 DEFAULTS = {name: spec.get("default") for name, spec in questions().items()}
@@ -53,18 +54,36 @@ def test_combination(
             project.run("alembic", project.tool("alembic"), "upgrade", "head", env=env)
             project.run("alembic", project.tool("alembic"), "check", env=env)
         with project.step("serve"):
-            check_serving(project, result.answers["project_slug"], env)
+            check_serving(project, result.answers, env)
         project.run("pytest", project.tool("pytest"), "-q", "-p", "no:cacheprovider", env=env)
 
 
-def check_serving(project: Project, script: str, env: dict[str, str]) -> None:
+@pytest.mark.parametrize(("answers", "message"), refusals(), ids=lambda v: str(v)[:48])
+def test_refused_combination(
+    answers: dict[str, Any], message: str, copie: Any, record_property: Any
+) -> None:
+    record_property("refusal", combination_id(answers))
+    assert answers in answer_sets(), "a refusal must name values the questions offer"
+
+    result = copie.copy(extra_answers=answers)
+
+    assert result.exit_code != 0
+    assert message in str(result.exception)
+
+
+def check_serving(project: Project, answers: dict[str, Any], env: dict[str, str]) -> None:
     """The service's own entry point starts and answers its probes, docs and API."""
-    with project.serving(script, env | {"ENVIRONMENT": "production"}) as base_url:
+    # Production refuses the development placeholder of a JWT secret.
+    production = {"ENVIRONMENT": "production", "JWT_SECRET": secrets.token_urlsafe(48)}
+    with project.serving(answers["project_slug"], env | production) as base_url:
         status, body = get(f"{base_url}/health/ready")
         assert status == 200, body
         status, body = get(f"{base_url}/api/v1/items")
-        assert status == 200, body
-        assert json.loads(body)["total"] == 0
+        if answers["auth"] == "jwt":
+            assert status == 401, body  # items belong to signed-in users
+        else:
+            assert status == 200, body
+            assert json.loads(body)["total"] == 0
         status, body = get(f"{base_url}/docs")
         assert status == 200
         assert "swagger-ui" in body

@@ -30,7 +30,7 @@ from .options import choices
         ({"author_email": "not-an-address"}, 'Give an email address such as "team@example.com".'),
         ({"database": "oracle"}, "'oracle' is not in ['sqlite', 'postgresql', 'mysql', 'none']"),
         ({"python_version": "3.9"}, "'3.9' is not in ['3.11', '3.12', '3.13']"),
-        ({"auth": "basic"}, "'basic' is not in ['none', 'api_key']"),
+        ({"auth": "basic"}, "'basic' is not in ['jwt', 'api_key', 'none']"),
     ],
     ids=lambda value: str(value)[:40],
 )

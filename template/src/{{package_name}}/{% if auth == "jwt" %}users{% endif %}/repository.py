@@ -1,6 +1,6 @@
 """Users stored with SQLAlchemy Core on the request's connection."""
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -44,15 +44,11 @@ class UserRepository:
         return UserRead(id=user_id, email=email, role=role, created_at=created_at)
 
     async def set_role(self, user_id: int, role: Role) -> None:
-        await self.connection.execute(
-            User.__table__.update().where(User.id == user_id).values(role=role)
-        )
+        await self.connection.execute(update(User).where(User.id == user_id).values(role=role))
 
     async def page(self, query: PageQuery) -> UserPage:
         total = await self.connection.scalar(select(func.count()).select_from(User))
-        statement = (
-            select(*_READ_COLUMNS).order_by(User.id).limit(query.limit).offset(query.offset)
-        )
+        statement = select(*_READ_COLUMNS).order_by(User.id).limit(query.limit).offset(query.offset)
         rows = (await self.connection.execute(statement)).all()
         return UserPage(
             items=[UserRead.model_validate(row) for row in rows],
