@@ -1,9 +1,12 @@
 """Throughput of the rendered PostgreSQL service against a bare Starlette + asyncpg baseline.
 
-Renders the template (database=postgresql) into a temporary directory, installs it with uv,
-migrates a fresh database, serves it with uvicorn (one worker, loopback only) and loads it with
-wrk. The items list is also served by `raw_app.py`, the same queries without the template's
-layers; the run fails when the service reaches less than TARGET_RATIO of the baseline's rate.
+Renders the template (database=postgresql, auth=jwt) into a temporary directory, installs it
+with uv, migrates a fresh database, serves it with uvicorn (one worker, loopback only) and loads
+it with wrk, signed in as one user who owns the 50 seeded items. The items list is also served
+by `raw_app.py`, the same token check, user lookup and queries without the template's layers;
+the run fails when the service reaches less than TARGET_RATIO of the baseline's rate. A last
+run signs in over and over while liveness is loaded beside it, to show that password hashing
+does not hold up other requests.
 
     uv run python benchmarks/run.py [--duration 10] [--connections 32]
 
@@ -14,6 +17,7 @@ needs copier; everything else runs in the rendered project's environment.
 import argparse
 import json
 import os
+import secrets
 import signal
 import socket
 import statistics
@@ -21,6 +25,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 from collections.abc import Iterator
@@ -47,6 +53,12 @@ STARTUP_TIMEOUT_SECONDS = 30.0
 # once. SQLAlchemy closes overflow connections as they come back while asyncpg's pool
 # keeps its own, so any other setting would measure reconnects rather than the layers.
 POOL_SIZE = "20"
+# The account the load runs as; sign-in runs post this form.
+EMAIL = "bench@example.com"
+PASSWORD = "benchmark password"  # a throwaway account in a throwaway database
+SIGN_IN_FORM = urllib.parse.urlencode({"username": EMAIL, "password": PASSWORD})
+# Sign-ins and liveness probes loaded at once: few connections, as each sign-in hashes.
+SIGN_IN_CONNECTIONS = 8
 
 # Appended to every wrk script: the summary as one machine-readable line, with exact
 # percentiles instead of the rounded ones wrk prints.
@@ -61,9 +73,16 @@ done = function(summary, latency, requests)
 end
 """
 
+WRK_SIGN_IN = f"""
+wrk.method = "POST"
+wrk.body = "{SIGN_IN_FORM}"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+"""
+
 # Item creation: every request gets a name unique across threads and runs, so that the
 # unique-name constraint never turns the load into 409s.
 WRK_CREATE = """
+wrk.headers["Content-Type"] = "application/json"
 local threads = 0
 local created = 0
 setup = function(thread)
@@ -74,7 +93,7 @@ request = function()
   created = created + 1
   local body = string.format('{"name": "%s-%d-%d", "price_cents": %d}',
     "RUN_PREFIX", thread_id, created, created % 100000)
-  return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, body)
+  return wrk.format("POST", nil, nil, body)  -- nil: the headers in wrk.headers, -H included
 end
 """
 
@@ -125,7 +144,7 @@ def render_service(destination: Path) -> None:
     copier.run_copy(
         src_path=str(REPO_ROOT),
         dst_path=destination,
-        data={"database": "postgresql"},
+        data={"database": "postgresql", "auth": "jwt"},
         defaults=True,
         unsafe=True,
         vcs_ref="HEAD",
@@ -171,6 +190,8 @@ def wait_until_up(server: subprocess.Popen[bytes], url: str, log: Path) -> None:
         try:
             with urllib.request.urlopen(url, timeout=1):
                 return
+        except urllib.error.HTTPError:
+            return  # an error status is still an answer
         except OSError:
             time.sleep(0.1)
     sys.exit(f"No answer from {url} after {STARTUP_TIMEOUT_SECONDS:.0f}s:\n{log.read_text()}")
@@ -209,65 +230,107 @@ def stop(server: subprocess.Popen[bytes]) -> None:
         server.wait()
 
 
-def request_json(url: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
+def request_json(
+    url: str, body: dict[str, Any] | None = None, headers: dict[str, str] | None = None
+) -> dict[str, Any]:
     data = json.dumps(body).encode() if body is not None else None
-    headers = {"Content-Type": "application/json"} if data else {}
+    headers = (headers or {}) | ({"Content-Type": "application/json"} if data else {})
     with urllib.request.urlopen(urllib.request.Request(url, data, headers), timeout=10) as reply:
         answer: dict[str, Any] = json.load(reply)
         return answer
 
 
-def seed_items(base_url: str) -> None:
+def sign_up(base_url: str) -> dict[str, str]:
+    """Register the benchmark's account and sign in; the headers that authenticate as it."""
+    request_json(f"{base_url}/api/v1/users", {"email": EMAIL, "password": PASSWORD})
+    sign_in = urllib.request.Request(f"{base_url}/api/v1/auth/token", SIGN_IN_FORM.encode())
+    with urllib.request.urlopen(sign_in, timeout=10) as reply:
+        token = json.load(reply)["access_token"]
+    return {"Authorization": f"Bearer {token}"}
+
+
+def seed_items(base_url: str, headers: dict[str, str]) -> None:
     for number in range(1, SEED_ITEMS + 1):
         item = {"name": f"Seed item {number:02d}", "price_cents": number * 100}
-        request_json(f"{base_url}/api/v1/items", item)
+        request_json(f"{base_url}/api/v1/items", item, headers)
 
 
-def check_same_page(service_url: str, raw_url: str) -> None:
+def check_same_page(service_url: str, raw_url: str, headers: dict[str, str]) -> None:
     """Both apps must answer the list with the same rows, or the comparison means nothing."""
-    service = request_json(service_url + LIST_PATH)
-    raw = request_json(raw_url + LIST_PATH)
+    service = request_json(service_url + LIST_PATH, headers=headers)
+    raw = request_json(raw_url + LIST_PATH, headers=headers)
     service_ids = [item["id"] for item in service["items"]]
     raw_ids = [item["id"] for item in raw["items"]]
     if len(service_ids) != SEED_ITEMS or service_ids != raw_ids or service["total"] != raw["total"]:
         sys.exit(f"The service and the baseline disagree:\n{service}\n{raw}")
 
 
-def wrk(url: str, seconds: int, load: Load, workdir: Path, *, create: bool = False) -> str:
-    """Load one endpoint for `seconds` with wrk (one thread: the server has one core)."""
-    script = workdir / f"wrk-{uuid.uuid4().hex[:8]}.lua"
+def wrk(
+    url: str,
+    seconds: int,
+    connections: int,
+    workdir: Path,
+    *,
+    headers: dict[str, str] | None = None,
+    script: str = "",
+) -> subprocess.Popen[str]:
+    """Start loading one endpoint for `seconds` with wrk (one thread: the server has one core)."""
+    path = workdir / f"wrk-{uuid.uuid4().hex[:8]}.lua"
     # A fresh prefix per run: a counter restarting at 1 must not repeat earlier names.
-    creation = WRK_CREATE.replace("RUN_PREFIX", script.stem) if create else ""
-    script.write_text(creation + WRK_REPORT)
-    command = ["wrk", "-t1", f"-c{load.connections}", f"-d{seconds}s", "-s", str(script), url]
-    return subprocess.run(
-        command, capture_output=True, text=True, check=True, timeout=seconds + 60
-    ).stdout
+    path.write_text(script.replace("RUN_PREFIX", path.stem) + WRK_REPORT)
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "-s", str(path)]
+    for name, value in (headers or {}).items():
+        command += ["-H", f"{name}: {value}"]
+    return subprocess.Popen([*command, url], stdout=subprocess.PIPE, text=True)
 
 
-def load_endpoint(
-    name: str, url: str, load: Load, workdir: Path, *, create: bool = False
+def finish(run: subprocess.Popen[str], seconds: int) -> str:
+    output, _ = run.communicate(timeout=seconds + 60)
+    if run.returncode:
+        sys.exit(f"wrk failed with {run.returncode}:\n{output}")
+    return output
+
+
+def measure_once(
+    name: str, url: str, seconds: int, load: Load, workdir: Path, **options: Any
 ) -> Result:
+    return parse_wrk(name, finish(wrk(url, seconds, load.connections, workdir, **options), seconds))
+
+
+def load_endpoint(name: str, url: str, load: Load, workdir: Path, **options: Any) -> Result:
     """Warm up, then measure one endpoint."""
     if load.warmup:
-        wrk(url, load.warmup, load, workdir, create=create)
-    return parse_wrk(name, wrk(url, load.duration, load, workdir, create=create))
+        measure_once(name, url, load.warmup, load, workdir, **options)
+    return measure_once(name, url, load.duration, load, workdir, **options)
 
 
 def compare(
-    names: tuple[str, str], urls: tuple[str, str], load: Load, workdir: Path
+    names: tuple[str, str], urls: tuple[str, str], load: Load, workdir: Path, **options: Any
 ) -> tuple[Result, Result]:
     """Measure two endpoints in alternating rounds, so that a machine getting slower
     or faster during the run weighs on both alike."""
-    for url in urls:
+    for name, url in zip(names, urls, strict=True):
         if load.warmup:
-            wrk(url, load.warmup, load, workdir)
+            measure_once(name, url, load.warmup, load, workdir, **options)
     rounds: tuple[list[Result], list[Result]] = ([], [])
     for _ in range(load.rounds):
         for name, url, results in zip(names, urls, rounds, strict=True):
-            results.append(parse_wrk(name, wrk(url, load.duration, load, workdir)))
+            results.append(measure_once(name, url, load.duration, load, workdir, **options))
     first, second = (merge(results) for results in rounds)
     return first, second
+
+
+def sign_ins_beside_liveness(base_url: str, load: Load, workdir: Path) -> tuple[Result, Result]:
+    """Sign in over and over while liveness is probed; both measured over the same time."""
+    seconds = load.duration
+    sign_in = wrk(
+        f"{base_url}/api/v1/auth/token", seconds, SIGN_IN_CONNECTIONS, workdir, script=WRK_SIGN_IN
+    )
+    live = wrk(f"{base_url}/health/live", seconds, SIGN_IN_CONNECTIONS, workdir)
+    return (
+        parse_wrk("POST /api/v1/auth/token (sign-in)", finish(sign_in, seconds)),
+        parse_wrk("GET /health/live during sign-ins", finish(live, seconds)),
+    )
 
 
 def merge(rounds: list[Result]) -> Result:
@@ -317,6 +380,7 @@ def measure(workdir: Path, load: Load) -> list[Result]:
     render_service(project)
     with ExitStack() as stack:
         name = stack.enter_context(benchmark_database(project))
+        jwt_secret = secrets.token_urlsafe(48)
         service_env = child_env(
             DATABASE_URL=database_url(name, "postgresql+asyncpg"),
             ENVIRONMENT="production",
@@ -325,6 +389,7 @@ def measure(workdir: Path, load: Load) -> list[Result]:
             WORKERS="1",
             DATABASE_POOL_SIZE=POOL_SIZE,
             DATABASE_MAX_OVERFLOW="0",
+            JWT_SECRET=jwt_secret,
         )
         run(["uv", "run", "--no-sync", "alembic", "upgrade", "head"], project, service_env)
         # The service's own entry point: uvicorn with uvloop and httptools (uvicorn[standard]).
@@ -339,11 +404,14 @@ def measure(workdir: Path, load: Load) -> list[Result]:
             "--http", "httptools", "--no-access-log", "--log-level", "warning",
         ]  # fmt: skip
         raw_env = child_env(
-            DATABASE_URL=database_url(name, "postgresql"), DATABASE_POOL_SIZE=POOL_SIZE
+            DATABASE_URL=database_url(name, "postgresql"),
+            DATABASE_POOL_SIZE=POOL_SIZE,
+            JWT_SECRET=jwt_secret,
         )
         raw = stack.enter_context(serve(raw_cmd, project, raw_env, LIST_PATH, workdir / "raw.log"))
-        seed_items(service)
-        check_same_page(service, raw)
+        signed_in = sign_up(service)
+        seed_items(service, signed_in)
+        check_same_page(service, raw, signed_in)
         print(
             f"Loading each endpoint for {load.warmup}s + {load.duration}s; the items list and"
             f" the baseline {load.rounds} times each, in turn",
@@ -355,12 +423,19 @@ def measure(workdir: Path, load: Load) -> list[Result]:
             (service + LIST_PATH, raw + LIST_PATH),
             load,
             workdir,
+            headers=signed_in,
         )
-        # Last, because it grows the table the list counts.
+        # After the list, because it grows the table the list counts.
         create = load_endpoint(
-            "POST /api/v1/items", service + "/api/v1/items", load, workdir, create=True
+            "POST /api/v1/items",
+            service + "/api/v1/items",
+            load,
+            workdir,
+            headers=signed_in,
+            script=WRK_CREATE,
         )
-        return [live, items, baseline, create]
+        sign_in, live_during_sign_ins = sign_ins_beside_liveness(service, load, workdir)
+        return [live, items, baseline, create, sign_in, live_during_sign_ins]
 
 
 def main() -> int:
