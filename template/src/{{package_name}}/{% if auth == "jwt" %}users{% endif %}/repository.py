@@ -1,6 +1,6 @@
 """Users stored with SQLAlchemy Core on the request's connection."""
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -11,6 +11,8 @@ from .models import User
 from .schemas import Role, UserPage, UserRead
 
 _READ_COLUMNS = [User.__table__.c[name] for name in UserRead.model_fields]
+# Built once: every authenticated request runs it, and SQLAlchemy reuses its compiled form.
+_BY_ID = select(*_READ_COLUMNS).where(User.id == bindparam("user_id"))
 
 
 class UserRepository:
@@ -18,9 +20,8 @@ class UserRepository:
         self.connection = connection
 
     async def get(self, user_id: int) -> UserRead | None:
-        statement = select(*_READ_COLUMNS).where(User.id == user_id)
-        row = (await self.connection.execute(statement)).first()
-        return UserRead.model_validate(row) if row else None
+        row = (await self.connection.execute(_BY_ID, {"user_id": user_id})).first()
+        return UserRead.model_validate(row._asdict()) if row else None
 
     async def credentials(self, email: str) -> tuple[UserRead, str] | None:
         """The user with this address and their password hash, for signing in."""
