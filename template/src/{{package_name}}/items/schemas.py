@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from ..pagination import Page, PageQuery
 
@@ -19,7 +20,8 @@ PriceCents = Annotated[int, Field(ge=0, le=1_000_000_000, description="Price in 
 
 
 class ItemCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # Strict: JSON `true` is not a price, nor "12" a number.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, strict=True)
 
     name: Name
     description: Description = ""
@@ -29,11 +31,12 @@ class ItemCreate(BaseModel):
 class ItemUpdate(BaseModel):
     """A partial update: fields left out keep their value; none may be set to null."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, strict=True)
 
-    name: Name | None = None
-    description: Description | None = None
-    price_cents: PriceCents | None = None
+    # SkipJsonSchema: the schema shows what clients may send, which is never null.
+    name: Name | SkipJsonSchema[None] = None
+    description: Description | SkipJsonSchema[None] = None
+    price_cents: PriceCents | SkipJsonSchema[None] = None
 
     @field_validator("name", "description", "price_cents")
     @classmethod
