@@ -45,6 +45,13 @@ DATABASE_REQUIREMENTS = ["alembic>=1.17", "sqlalchemy[asyncio]>=2.0.44"]
 AUTH_REQUIREMENTS: dict[str, list[str]] = {
     "jwt": ["pwdlib[argon2]>=0.3", "pyjwt>=2.10", "python-multipart>=0.0.20"],
 }
+# Celery with either broker (kombu carries the messages); results are kept in Redis.
+CELERY_REQUIREMENTS = ["celery>=5.5", "kombu>=5.5", "redis>=5.2"]
+# Per broker answer: the broker's default URL for local development.
+CELERY_BROKERS = {
+    "redis": "redis://127.0.0.1:6379/0",
+    "rabbitmq": "amqp://guest:guest@127.0.0.1:5672//",
+}
 
 
 def derive(answers: dict[str, Any]) -> dict[str, Any]:
@@ -54,12 +61,23 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
     if database:
         requirements += [*DATABASE_REQUIREMENTS, database["requirement"]]
     requirements += AUTH_REQUIREMENTS.get(answers.get("auth", "none"), [])
+    broker_url = CELERY_BROKERS.get(answers.get("celery", "none"))
+    use_celery = broker_url is not None
+    if use_celery:
+        requirements += CELERY_REQUIREMENTS
     return {
         "use_database": database is not None,
         "database_driver": database["driver"] if database else None,
         "database_url": database["url"].format(package=answers["package_name"])
         if database
         else None,
+        "use_celery": use_celery,
+        "celery_broker_url": broker_url,
+        # What GET /health/ready checks, by name.
+        "readiness_checks": dict.fromkeys(
+            (["database"] if database else []) + (["broker", "task_results"] if use_celery else []),
+            "ok",
+        ),
         "dependencies": sorted(requirements),
     }
 
