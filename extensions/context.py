@@ -49,7 +49,7 @@ AUTH_REQUIREMENTS: dict[str, list[str]] = {
 CELERY_REQUIREMENTS = ["celery>=5.5", "kombu>=5.5", "redis>=5.2"]
 # Per broker answer: the broker's default URL for local development.
 CELERY_BROKERS = {
-    "redis": "redis://127.0.0.1:6379/0",
+    "redis": "redis://127.0.0.1:6379/1",
     "rabbitmq": "amqp://guest:guest@127.0.0.1:5672//",
 }
 
@@ -72,6 +72,8 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         if database
         else None,
         "use_celery": use_celery,
+        # Redis is in the stack: it keeps task results.
+        "use_redis": use_celery,
         "celery_broker_url": broker_url,
         # What GET /health/ready checks, by name.
         "readiness_checks": dict.fromkeys(

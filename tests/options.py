@@ -42,14 +42,18 @@ def answer_sets() -> list[dict[str, Any]]:
 
 
 def refusals() -> list[tuple[dict[str, Any], str]]:
-    """The answer sets copier must refuse, with (part of) the message it must give."""
+    """The answers copier must refuse, whatever the other answers, with (part of) its message."""
     return [(entry["answers"], entry["message"]) for entry in copier_config()["_matrix"]["refused"]]
+
+
+def is_refused(answers: dict[str, Any]) -> bool:
+    """Whether an answer set holds every answer of one of the refusals."""
+    return any(refused.items() <= answers.items() for refused, _ in refusals())
 
 
 def combinations() -> list[dict[str, Any]]:
     """The answer sets that render a service: all of them but the refused ones."""
-    refused = [answers for answers, _ in refusals()]
-    return [answers for answers in answer_sets() if answers not in refused]
+    return [answers for answers in answer_sets() if not is_refused(answers)]
 
 
 def combination_id(answers: dict[str, Any]) -> str:
