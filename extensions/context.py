@@ -46,7 +46,8 @@ AUTH_REQUIREMENTS: dict[str, list[str]] = {
     "jwt": ["pwdlib[argon2]>=0.3", "pyjwt>=2.10", "python-multipart>=0.0.20"],
 }
 # Celery with either broker (kombu carries the messages); results are kept in Redis.
-CELERY_REQUIREMENTS = ["celery>=5.5", "kombu>=5.5", "redis>=5.2"]
+CELERY_REQUIREMENTS = ["celery>=5.5", "kombu>=5.5"]
+REDIS_REQUIREMENTS = ["redis>=5.2"]
 # Per broker answer: the broker's default URL for local development.
 CELERY_BROKERS = {
     "redis": "redis://127.0.0.1:6379/1",
@@ -57,14 +58,20 @@ CELERY_BROKERS = {
 def derive(answers: dict[str, Any]) -> dict[str, Any]:
     """Compute the derived values for one answer set."""
     database = DATABASES.get(answers["database"])
+    broker_url = CELERY_BROKERS.get(answers.get("celery", "none"))
+    use_celery = broker_url is not None
+    # Redis is in the stack: it keeps task results, and carries events between processes.
+    use_redis = use_celery
     requirements = list(BASE_REQUIREMENTS)
     if database:
         requirements += [*DATABASE_REQUIREMENTS, database["requirement"]]
     requirements += AUTH_REQUIREMENTS.get(answers.get("auth", "none"), [])
-    broker_url = CELERY_BROKERS.get(answers.get("celery", "none"))
-    use_celery = broker_url is not None
     if use_celery:
         requirements += CELERY_REQUIREMENTS
+    if use_redis:
+        requirements += REDIS_REQUIREMENTS
+    # What GET /health/ready checks, by name.
+    checks = ["database"] * bool(database) + ["redis"] * use_redis + ["broker"] * use_celery
     return {
         "use_database": database is not None,
         "database_driver": database["driver"] if database else None,
@@ -72,15 +79,10 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         if database
         else None,
         "use_celery": use_celery,
-        # Redis is in the stack: it keeps task results.
-        "use_redis": use_celery,
         "celery_broker_url": broker_url,
-        # What GET /health/ready checks, by name.
-        "readiness_checks": dict.fromkeys(
-            (["database"] if database else []) + (["broker", "task_results"] if use_celery else []),
-            "ok",
-        ),
-        "dependencies": sorted(requirements),
+        "use_redis": use_redis,
+        "readiness_checks": dict.fromkeys(checks, "ok"),
+        "dependencies": sorted(set(requirements)),
     }
 
 
