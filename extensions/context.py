@@ -48,6 +48,8 @@ AUTH_REQUIREMENTS: dict[str, list[str]] = {
 # Celery with either broker (kombu carries the messages); results are kept in Redis.
 CELERY_REQUIREMENTS = ["celery>=5.5", "kombu>=5.5"]
 REDIS_REQUIREMENTS = ["redis>=5.2"]
+# Rate limits counted in Redis (through redis-py).
+CACHE_REQUIREMENTS = ["limits>=5.2"]
 # Per broker answer: the broker's default URL for local development.
 CELERY_BROKERS = {
     "redis": "redis://127.0.0.1:6379/1",
@@ -60,8 +62,10 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
     database = DATABASES.get(answers["database"])
     broker_url = CELERY_BROKERS.get(answers.get("celery", "none"))
     use_celery = broker_url is not None
-    # Redis is in the stack: it keeps task results, and carries events between processes.
-    use_redis = use_celery
+    cache = bool(answers.get("cache", False))
+    # Redis is in the stack: it keeps task results and cached items, carries events between
+    # processes, and counts requests for the rate limits.
+    use_redis = use_celery or cache
     requirements = list(BASE_REQUIREMENTS)
     if database:
         requirements += [*DATABASE_REQUIREMENTS, database["requirement"]]
@@ -70,6 +74,14 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         requirements += CELERY_REQUIREMENTS
     if use_redis:
         requirements += REDIS_REQUIREMENTS
+    if cache:
+        requirements += CACHE_REQUIREMENTS
+    websockets = bool(answers.get("websockets", False))
+    redis_roles = [
+        *(["task results"] if use_celery else []),
+        *(["cached items and rate-limit counts"] if cache else []),
+        *(["the channel of item events"] if websockets and use_redis else []),
+    ]
     # What GET /health/ready checks, by name.
     checks = ["database"] * bool(database) + ["redis"] * use_redis + ["broker"] * use_celery
     return {
@@ -81,6 +93,9 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         "use_celery": use_celery,
         "celery_broker_url": broker_url,
         "use_redis": use_redis,
+        # What Redis is for, in words; and whether the API keeps keys of its own there.
+        "redis_roles": ", ".join(redis_roles),
+        "redis_keys": cache or (use_redis and websockets),
         "readiness_checks": dict.fromkeys(checks, "ok"),
         "dependencies": sorted(set(requirements)),
     }

@@ -44,7 +44,7 @@ def pytest_configure(config: pytest.Config) -> None:
     # pytest-copie's `copie` fixture renders from `--template`: point it at the snapshot.
     config.option.template = str(snapshot_template())
     if not hasattr(config, "workerinput"):  # the xdist controller, or a run without xdist
-        config.pluginmanager.register(MatrixSummary(len(combinations())), "matrix-summary")
+        config.pluginmanager.register(MatrixSummary(combinations()), "matrix-summary")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -6,12 +6,16 @@ from typing import Any
 
 import pytest
 
+from .options import covered_axes, unmet_pairs, wanted_pairs
+
 
 class MatrixSummary:
     """A pytest plugin living on the controller; xdist workers send it their test reports."""
 
-    def __init__(self, combinations: int) -> None:
-        self.combinations = combinations
+    def __init__(self, combinations: list[dict[str, Any]]) -> None:
+        self.combinations = len(combinations)
+        self.unmet = unmet_pairs(combinations)
+        self.wanted = len(wanted_pairs())
         self.steps: dict[str, dict[str, float]] = {}
         self.outcomes: dict[str, str] = {}
         self.refusals: dict[str, str] = {}
@@ -42,6 +46,11 @@ class MatrixSummary:
             f"{passed} passed, {skipped} skipped; "
             f"refusals: {len(self.refusals)} tested, {refused} refused as expected"
         )
+        if covered_axes():
+            terminalreporter.write_line(
+                f"covered pairwise: {', '.join(covered_axes())}; of the {self.wanted} pairs of"
+                f" their values with the values of every other question, {len(self.unmet)} unmet"
+            )
 
     def table(self) -> list[str]:
         """Seconds per step for each combination that ran, and the mean and maximum total."""

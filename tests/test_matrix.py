@@ -10,7 +10,15 @@ from typing import Any
 import pytest
 
 from .databases import SERVER_URLS, database_env, require_server
-from .options import choices, combination_id, combinations, headline_axes, questions, refusals
+from .options import (
+    choices,
+    combination_id,
+    combinations,
+    headline_axes,
+    questions,
+    refusals,
+    unmet_pairs,
+)
 from .project import Project, get, timed
 
 DEFAULTS = {name: spec.get("default") for name, spec in questions().items()}
@@ -56,6 +64,11 @@ def test_combination(
         with project.step("serve"):
             check_serving(project, result.answers, env)
         project.run("pytest", project.tool("pytest"), "-q", "-p", "no:cacheprovider", env=env)
+
+
+def test_every_covered_value_meets_every_other_value() -> None:
+    """Questions outside the headline are tested pairwise: no pair of values is left out."""
+    assert unmet_pairs(combinations()) == set()
 
 
 @pytest.mark.parametrize(("answers", "message"), refusals(), ids=lambda v: str(v)[:48])
