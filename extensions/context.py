@@ -62,10 +62,19 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
     database = DATABASES.get(answers["database"])
     broker_url = CELERY_BROKERS.get(answers.get("celery", "none"))
     use_celery = broker_url is not None
+    websockets = bool(answers.get("websockets", False))
     cache = bool(answers.get("cache", False))
     # Redis is in the stack: it keeps task results and cached items, carries events between
     # processes, and counts requests for the rate limits.
     use_redis = use_celery or cache
+    redis_roles = [
+        *(["task results"] if use_celery else []),
+        *(["cached items and rate-limit counts"] if cache else []),
+        *(["the channel of item events"] if websockets and use_redis else []),
+    ]
+    # What GET /health/ready checks, by name.
+    checks = ["database"] * bool(database) + ["redis"] * use_redis + ["broker"] * use_celery
+
     requirements = list(BASE_REQUIREMENTS)
     if database:
         requirements += [*DATABASE_REQUIREMENTS, database["requirement"]]
@@ -76,14 +85,6 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         requirements += REDIS_REQUIREMENTS
     if cache:
         requirements += CACHE_REQUIREMENTS
-    websockets = bool(answers.get("websockets", False))
-    redis_roles = [
-        *(["task results"] if use_celery else []),
-        *(["cached items and rate-limit counts"] if cache else []),
-        *(["the channel of item events"] if websockets and use_redis else []),
-    ]
-    # What GET /health/ready checks, by name.
-    checks = ["database"] * bool(database) + ["redis"] * use_redis + ["broker"] * use_celery
     return {
         "use_database": database is not None,
         "database_driver": database["driver"] if database else None,
@@ -97,7 +98,7 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         "redis_roles": ", ".join(redis_roles),
         "redis_keys": cache or (use_redis and websockets),
         "readiness_checks": dict.fromkeys(checks, "ok"),
-        "dependencies": sorted(set(requirements)),
+        "dependencies": sorted(requirements),
     }
 
 
