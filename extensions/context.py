@@ -57,6 +57,13 @@ CELERY_BROKERS = {
 }
 
 
+def spoken_list(words: list[str]) -> str:
+    """Words as a sentence lists them: "a, b and c"."""
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"
+
+
 def derive(answers: dict[str, Any]) -> dict[str, Any]:
     """Compute the derived values for one answer set."""
     database = DATABASES.get(answers["database"])
@@ -69,7 +76,7 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
     use_redis = use_celery or cache
     redis_roles = [
         *(["task results"] if use_celery else []),
-        *(["cached items and rate-limit counts"] if cache else []),
+        *(["cached items", "rate-limit counts"] if cache else []),
         *(["the channel of item events"] if websockets and use_redis else []),
     ]
     # What GET /health/ready checks, by name.
@@ -95,7 +102,7 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         "celery_broker_url": broker_url,
         "use_redis": use_redis,
         # What Redis is for, in words; and whether the API keeps keys of its own there.
-        "redis_roles": ", ".join(redis_roles),
+        "redis_roles": spoken_list(redis_roles),
         "redis_keys": cache or (use_redis and websockets),
         "readiness_checks": dict.fromkeys(checks, "ok"),
         "dependencies": sorted(requirements),
