@@ -18,16 +18,22 @@ DATABASES: dict[str, dict[str, str]] = {
         "driver": "aiosqlite",
         "requirement": "aiosqlite>=0.21",
         "url": "sqlite+aiosqlite:///./{package}.db",
+        # In a container the file lives on a volume mounted at /app/data.
+        "container_url": "sqlite+aiosqlite:////app/data/{package}.db",
     },
     "postgresql": {
         "driver": "asyncpg",
         "requirement": "asyncpg>=0.30",
         "url": "postgresql+asyncpg://postgres@127.0.0.1:5432/{package}",
+        "service": "postgres",
+        "container_url": "postgresql+asyncpg://{package}:${{DATABASE_PASSWORD}}@postgres:5432/{package}",
     },
     "mysql": {
         "driver": "asyncmy",
         "requirement": "asyncmy>=0.2.10",
         "url": "mysql+asyncmy://root@127.0.0.1:3306/{package}",
+        "service": "mysql",
+        "container_url": "mysql+asyncmy://{package}:${{DATABASE_PASSWORD}}@mysql:3306/{package}",
     },
 }
 
@@ -55,6 +61,11 @@ CELERY_BROKERS = {
     "redis": "redis://127.0.0.1:6379/1",
     "rabbitmq": "amqp://guest:guest@127.0.0.1:5672//",
 }
+# The same, between containers: hosts are compose services (and Kubernetes Services).
+CONTAINER_BROKERS = {
+    "redis": "redis://redis:6379/1",
+    "rabbitmq": "amqp://{package}:${{RABBITMQ_PASSWORD}}@rabbitmq:5672//",
+}
 
 
 def spoken_list(words: list[str]) -> str:
@@ -79,6 +90,23 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         *(["cached items", "rate-limit counts"] if cache else []),
         *(["the channel of item events"] if websockets and use_redis else []),
     ]
+    # The servers the service needs beside it, as compose services.
+    backing_services = [
+        *([database["service"]] if database and "service" in database else []),
+        *(["redis"] if use_redis else []),
+        *(["rabbitmq"] if answers.get("celery") == "rabbitmq" else []),
+    ]
+    # Passwords compose gives the servers it starts (read from .env, never written down).
+    compose_passwords = [
+        *(["DATABASE_PASSWORD"] if database and "service" in database else []),
+        *(["RABBITMQ_PASSWORD"] if answers.get("celery") == "rabbitmq" else []),
+    ]
+    # Settings that hold credentials: outside .env they live in a secret store.
+    secret_settings = [
+        *(["DATABASE_URL"] if database else []),
+        *(["CELERY_BROKER_URL"] if use_celery else []),
+        *({"jwt": ["JWT_SECRET"], "api_key": ["API_KEYS"]}.get(answers.get("auth", "none"), [])),
+    ]
     # What GET /health/ready checks, by name.
     checks = ["database"] * bool(database) + ["redis"] * use_redis + ["broker"] * use_celery
 
@@ -98,8 +126,19 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         "database_url": database["url"].format(package=answers["package_name"])
         if database
         else None,
+        "container_database_url": database["container_url"].format(package=answers["package_name"])
+        if database
+        else None,
         "use_celery": use_celery,
         "celery_broker_url": broker_url,
+        "container_broker_url": CONTAINER_BROKERS[answers["celery"]].format(
+            package=answers["package_name"]
+        )
+        if use_celery
+        else None,
+        "backing_services": backing_services,
+        "secret_settings": secret_settings,
+        "compose_passwords": compose_passwords,
         "use_redis": use_redis,
         # What Redis is for, in words; and whether the API keeps keys of its own there.
         "redis_roles": spoken_list(redis_roles),

@@ -76,28 +76,69 @@ def pairs(answers: dict[str, Any]) -> set[frozenset[tuple[str, Any]]]:
     return {frozenset(pair) for pair in itertools.combinations(answers.items(), 2)}
 
 
+def deployment_axes() -> list[str]:
+    """Questions that add deployment files around an unchanged service."""
+    return list(copier_config()["_matrix"].get("deployment", []))
+
+
+def _product(axes: list[str]) -> list[dict[str, Any]]:
+    return [
+        dict(zip(axes, values, strict=True))
+        for values in itertools.product(*(choices(axis) for axis in axes))
+    ]
+
+
+def _most_pairs(
+    options: list[dict[str, Any]], unmet: set[frozenset[tuple[str, Any]]], turn: int
+) -> dict[str, Any]:
+    """The option that meets the most unmet pairs; ties go round the options by turn."""
+    rotated = options[turn % len(options) :] + options[: turn % len(options)]
+    return max(rotated, key=lambda option: len(pairs(option) & unmet))
+
+
 def combinations() -> list[dict[str, Any]]:
     """The answer sets that render a service.
 
-    Every headline answer set that copier accepts, each given values of the covered
-    questions greedily: the values that meet the most pairs not met yet, taking turns
-    between values when that is a tie.
+    Every headline answer set that copier accepts, with values of the covered questions
+    chosen greedily, to meet the most pairs not met yet. The service's covered values
+    (cache, python_version) are chosen once per service answer set, so its deployment
+    variants (no docker, docker, kubernetes) render the same service around different
+    deployment files; each variant then gets its own deployment values (ci).
+    Ordered by deployment variant, so twins of one service run far apart in a run.
     """
-    headline = [answers for answers in answer_sets() if not is_refused(answers)]
-    covered = covered_axes()
-    candidates = list(itertools.product(*(choices(axis) for axis in covered)))
+    deployment = deployment_axes()
+    headline, covered = headline_axes(), covered_axes()
+    service_axes = [axis for axis in headline if axis not in deployment]
+    variant_axes = [axis for axis in headline if axis in deployment]
+    service_covered = _product([axis for axis in covered if axis not in deployment])
+    variant_covered = _product([axis for axis in covered if axis in deployment])
     unmet = wanted_pairs()
     chosen = []
-    for turn, answers in enumerate(headline):
-        rotated = candidates[turn % len(candidates) :] + candidates[: turn % len(candidates)]
-        options = [answers | dict(zip(covered, values, strict=True)) for values in rotated]
-        best = max(
-            (option for option in options if not is_refused(option)),
-            key=lambda option: len(pairs(option) & unmet),
+    for turn, service in enumerate(_product(service_axes)):
+        variants = [
+            service | variant
+            for variant in _product(variant_axes)
+            if not is_refused(service | variant)
+        ]
+        if not variants:
+            continue
+        # The service's own covered values, for the pairs they meet across its variants.
+        extra = max(
+            service_covered[turn % len(service_covered) :]
+            + service_covered[: turn % len(service_covered)],
+            key=lambda values: sum(len(pairs(variant | values) & unmet) for variant in variants),
         )
-        unmet -= pairs(best)
-        chosen.append(best)
-    return chosen
+        for number, variant in enumerate(variants):
+            options = [
+                variant | extra | values
+                for values in variant_covered
+                if not is_refused(variant | extra | values)
+            ]
+            best = _most_pairs(options, unmet, turn + number)
+            unmet -= pairs(best)
+            chosen.append(best)
+    order = {tuple(variant.values()): rank for rank, variant in enumerate(_product(variant_axes))}
+    return sorted(chosen, key=lambda answers: order[tuple(answers[a] for a in variant_axes)])
 
 
 def unmet_pairs(answer_sets: list[dict[str, Any]]) -> set[frozenset[tuple[str, Any]]]:

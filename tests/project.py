@@ -32,6 +32,27 @@ def timed(timings: dict[str, float], step: str) -> Iterator[None]:
         timings[step] = timings.get(step, 0.0) + time.perf_counter() - started
 
 
+def interpreter(version: str) -> str:
+    """What UV_PYTHON should say for a Python version: the version when uv finds one
+    itself, else an interpreter that pyenv installed (which uv does not look for)."""
+    found = subprocess.run(
+        ["uv", "python", "find", "--system", version],
+        capture_output=True,
+        text=True,
+        env=os.environ | {"UV_PYTHON_DOWNLOADS": "never"},
+        check=False,
+    )
+    if found.returncode == 0:
+        return version
+    pyenv_root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
+    for candidate in sorted(pyenv_root.glob(f"versions/{version}.*/bin/python{version}")):
+        return str(candidate)
+    message = f"Python {version} is needed (install it, for example with pyenv)"
+    if os.environ.get("CI"):
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
 @dataclass
 class Project:
     path: Path
@@ -50,12 +71,14 @@ class Project:
     def step(self, name: str) -> contextlib.AbstractContextManager[None]:
         return timed(self.timings, name)
 
-    def run(self, step: str, *command: str, env: dict[str, str] | None = None) -> str:
+    def run(
+        self, step: str, *command: str, env: dict[str, str] | None = None, cwd: Path | None = None
+    ) -> str:
         """Run a command in the project; a failure fails the test with the command's output."""
         with self.step(step):
             result = subprocess.run(
                 command,
-                cwd=self.path,
+                cwd=cwd or self.path,
                 env=self.env | (env or {}),
                 capture_output=True,
                 text=True,

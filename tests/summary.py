@@ -19,6 +19,8 @@ class MatrixSummary:
         self.steps: dict[str, dict[str, float]] = {}
         self.outcomes: dict[str, str] = {}
         self.refusals: dict[str, str] = {}
+        # Combinations whose service checks reused a passing run of identical service files.
+        self.reused: dict[str, str] = {}
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         properties: dict[str, Any] = dict(report.user_properties)
@@ -29,6 +31,8 @@ class MatrixSummary:
             self.outcomes[name] = report.outcome
             if not report.skipped:
                 self.steps[name] = properties.get("steps", {})
+            if "service_run" in properties:
+                self.reused[name] = properties["service_run"]
         elif "refusal" in properties:
             self.refusals[properties["refusal"]] = report.outcome
 
@@ -45,6 +49,11 @@ class MatrixSummary:
             f"combinations: {self.combinations} exist, {len(outcomes) - skipped} ran, "
             f"{passed} passed, {skipped} skipped; "
             f"refusals: {len(self.refusals)} tested, {refused} refused as expected"
+        )
+        ran = len(self.steps) - len(self.reused)
+        terminalreporter.write_line(
+            f"service checks (migrations, server, own tests): {ran} ran in full,"
+            f" {len(self.reused)} reused a passing run of byte-identical service files"
         )
         if covered_axes():
             terminalreporter.write_line(

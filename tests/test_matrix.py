@@ -4,24 +4,24 @@ type-checks, migrates, starts and passes its own tests against the real services
 from __future__ import annotations
 
 import json
+import os
 import secrets
 from typing import Any
 
 import pytest
 
 from .databases import SERVER_URLS, database_env, require_server
+from .deployment import check_deployment
 from .options import (
     choices,
     combination_id,
     combinations,
     headline_axes,
-    questions,
     refusals,
     unmet_pairs,
 )
-from .project import Project, get, timed
-
-DEFAULTS = {name: spec.get("default") for name, spec in questions().items()}
+from .project import Project, get, interpreter, timed
+from .service_runs import ServiceRuns, service_digest, sharing_enabled
 
 
 @pytest.fixture(scope="session")
@@ -34,9 +34,21 @@ def mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> str:
     return str(tmp_path_factory.mktemp("mypy-cache"))
 
 
+@pytest.fixture(scope="session")
+def service_runs(tmp_path_factory: pytest.TempPathFactory) -> ServiceRuns:
+    """Passing service runs of this session, in a directory every xdist worker shares."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    base = tmp_path_factory.getbasetemp()
+    return ServiceRuns(base.parent / f"service-runs-{run}" if run else base / "service-runs")
+
+
 @pytest.mark.parametrize("answers", combinations(), ids=combination_id)
 def test_combination(
-    answers: dict[str, Any], copie: Any, record_property: Any, mypy_cache: str
+    answers: dict[str, Any],
+    copie: Any,
+    record_property: Any,
+    mypy_cache: str,
+    service_runs: ServiceRuns,
 ) -> None:
     timings: dict[str, float] = {}
     record_property("combination", combination_id(answers))
@@ -48,22 +60,31 @@ def test_combination(
     with timed(timings, "render"):
         result = copie.copy(extra_answers=answers)
     assert result.exit_code == 0, result.exception
-    project = Project(result.project_dir, DEFAULTS["python_version"], timings)
+    project = Project(result.project_dir, interpreter(answers["python_version"]), timings)
     assert project.text_problems() == []
 
-    project.run("uv sync", "uv", "sync")
+    project.run("uv sync", "uv", "sync", "--locked")
     project.run("ruff", project.tool("ruff"), "check", ".")
     project.run("ruff", project.tool("ruff"), "format", "--check", ".")
     project.run("mypy", project.tool("mypy"), "--cache-dir", mypy_cache)
     project.run("deptry", project.tool("deptry"), ".")
 
     with database_env(project, database) as env:
+        check_deployment(project, result.answers, env)
+
+        digest = service_digest(project.path)
+        twin = service_runs.passed_as(digest) if sharing_enabled() else None
+        if twin:
+            # The same service files passed the steps below in this run already.
+            record_property("service_run", twin)
+            return
         if database != "none":
             project.run("alembic", project.tool("alembic"), "upgrade", "head", env=env)
             project.run("alembic", project.tool("alembic"), "check", env=env)
         with project.step("serve"):
             check_serving(project, result.answers, env)
         project.run("pytest", project.tool("pytest"), "-q", "-p", "no:cacheprovider", env=env)
+    service_runs.record_pass(digest, combination_id(answers))
 
 
 def test_every_covered_value_meets_every_other_value() -> None:

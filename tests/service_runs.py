@@ -1,0 +1,63 @@
+"""Runs of a service's own checks, shared by combinations that render the very same service.
+
+Deployment answers (docker, kubernetes, ci) add files around a service and leave its code
+alone. Combinations that differ only in them render byte-identical service files, so the
+service's migrations, server start and test suite would run on the same input again. A run
+that passed is recorded under a digest of those files; a combination with the same digest
+reuses it, and says so in the summary. Any difference in those files, even one byte, means
+a run of its own. Set MATRIX_SHARE_SERVICE_RUNS=0 to run every combination in full.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+# Everything the service's checks read: its code, tests, migrations, settings and lock.
+SERVICE_FILES = (
+    "src",
+    "tests",
+    "migrations",
+    "alembic.ini",
+    "pyproject.toml",
+    "uv.lock",
+    ".env.example",
+)
+SKIPPED_PARTS = {"__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".hypothesis"}
+
+
+def sharing_enabled() -> bool:
+    return os.environ.get("MATRIX_SHARE_SERVICE_RUNS", "1") != "0"
+
+
+def service_digest(project: Path) -> str:
+    """A digest of the names and contents of every file the service's checks read."""
+    digest = hashlib.sha256()
+    for top in SERVICE_FILES:
+        root = project / top
+        files = sorted(root.rglob("*")) if root.is_dir() else [root]
+        for file in files:
+            if not file.is_file() or SKIPPED_PARTS & set(file.parts):
+                continue
+            digest.update(file.relative_to(project).as_posix().encode() + b"\0")
+            digest.update(file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+class ServiceRuns:
+    """Passing runs of this test session, one small file per digest, shared by its workers."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        directory.mkdir(parents=True, exist_ok=True)
+
+    def passed_as(self, digest: str) -> str | None:
+        """The combination whose run of this service passed, if one did."""
+        record = self.directory / digest
+        return record.read_text() if record.exists() else None
+
+    def record_pass(self, digest: str, combination: str) -> None:
+        partial = self.directory / f"{digest}.{os.getpid()}.tmp"
+        partial.write_text(combination)
+        partial.replace(self.directory / digest)  # atomic: readers see all of it or nothing
