@@ -9,6 +9,7 @@ import secrets
 from typing import Any
 
 import pytest
+from plumbum import local
 
 from .databases import SERVER_URLS, database_env, require_server
 from .deployment import check_deployment
@@ -57,10 +58,13 @@ def test_combination(
     if database in SERVER_URLS:
         require_server(database)
 
-    with timed(timings, "render"):
+    # The post-copy task locks the dependencies for the chosen Python. Copier runs tasks
+    # in plumbum's copy of the environment, so that is where the interpreter is named.
+    python = interpreter(answers["python_version"])
+    with timed(timings, "render"), local.env(UV_PYTHON=python, UV_PYTHON_DOWNLOADS="never"):
         result = copie.copy(extra_answers=answers)
     assert result.exit_code == 0, result.exception
-    project = Project(result.project_dir, interpreter(answers["python_version"]), timings)
+    project = Project(result.project_dir, python, timings)
     assert project.text_problems() == []
 
     project.run("uv sync", "uv", "sync", "--locked")
