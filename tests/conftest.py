@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -49,3 +50,33 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(config.option.template, ignore_errors=True)
+
+
+def shard() -> tuple[int, int] | None:
+    """MATRIX_SHARD="INDEX/COUNT" (from 1): this job's share of a matrix split across jobs."""
+    value = os.environ.get("MATRIX_SHARD")
+    if not value:
+        return None
+    index, _, count = value.partition("/")
+    if not (index.isdigit() and count.isdigit() and 1 <= int(index) <= int(count)):
+        raise pytest.UsageError(f'MATRIX_SHARD must look like "2/8", not {value!r}')
+    return int(index), int(count)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With MATRIX_SHARD, keep every COUNT-th combination; the other tests run in shard 1."""
+    split = shard()
+    if split is None:
+        return
+    index, count = split
+    kept, dropped = [], []
+    combination = 0
+    for item in items:
+        if item.originalname == "test_combination":
+            mine = combination % count == index - 1
+            combination += 1
+        else:
+            mine = index == 1
+        (kept if mine else dropped).append(item)
+    config.hook.pytest_deselected(items=dropped)
+    items[:] = kept

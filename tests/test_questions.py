@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from .options import choices
+from .service_runs import service_digest
 
 
 @pytest.mark.parametrize(
@@ -31,6 +32,7 @@ from .options import choices
         ({"database": "oracle"}, "'oracle' is not in ['sqlite', 'postgresql', 'mysql', 'none']"),
         ({"python_version": "3.9"}, "'3.9' is not in ['3.11', '3.12', '3.13']"),
         ({"auth": "basic"}, "'basic' is not in ['jwt', 'api_key', 'none']"),
+        ({"ci": "jenkins"}, "'jenkins' is not in ['github', 'gitlab', 'none']"),
     ],
     ids=lambda value: str(value)[:40],
 )
@@ -83,3 +85,20 @@ def test_dependencies_follow_the_database(copie: Any, database: str) -> None:
     assert names & {"aiosqlite", "asyncpg", "asyncmy"} == drivers[database]
     assert ({"sqlalchemy", "alembic"} <= names) == (database != "none")
     assert (result.project_dir / "alembic.ini").exists() == (database != "none")
+
+
+def test_deployment_answers_leave_the_service_alone(copie: Any) -> None:
+    """Docker, Kubernetes and CI add files around the service and change none of its own."""
+    service = {"database": "postgresql", "celery": "redis"}
+    variants = [
+        {"docker": False, "ci": "none"},
+        {"docker": True, "ci": "github"},
+        {"docker": True, "kubernetes": True, "ci": "gitlab"},
+    ]
+    digests = set()
+    for variant in variants:
+        result = copie.copy(extra_answers=service | variant)
+        assert result.exit_code == 0, result.exception
+        digests.add(service_digest(result.project_dir))
+
+    assert len(digests) == 1
