@@ -105,6 +105,8 @@ class Project:
             name = file.relative_to(self.path)
             if JINJA_RESIDUE.search(text):
                 problems.append(f"{name}: template syntax left in the output")
+            if text.startswith("\n"):
+                problems.append(f"{name}: starts with a blank line")
             if not text.endswith("\n") or text.endswith("\n\n"):
                 problems.append(f"{name}: should end with exactly one newline")
             if re.search(r"[ \t]+$", text, re.MULTILINE):
