@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 
 # Leftovers of template syntax that must never reach a rendered file.
-# (Python's own "}}" in nested dict literals is fine; "{{ name" is not.)
-JINJA_RESIDUE = re.compile(r"\{\{-?\s*[\w(]|\{%|%\}|\{#|#\}")
+# (Python's own "}}" in nested dict literals is fine; "{{ name" is not, unless it is a
+# GitHub Actions expression, "${{ github.sha }}".)
+JINJA_RESIDUE = re.compile(r"(?<!\$)\{\{-?\s*[\w(]|\{%|%\}|\{#|#\}")
 
 
 @contextmanager
