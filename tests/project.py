@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from plumbum import local
 
 # Leftovers of template syntax that must never reach a rendered file.
 # (Python's own "}}" in nested dict literals is fine; "{{ name" is not, unless it is a
@@ -52,6 +53,14 @@ def interpreter(version: str) -> str:
     if os.environ.get("CI"):
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
+
+
+def python_for_tasks(version: str) -> contextlib.AbstractContextManager[object]:
+    """The environment copier's post-copy task (`uv lock`) needs for a Python version.
+
+    Copier runs tasks in plumbum's copy of the environment, so that is where it goes.
+    """
+    return local.env(UV_PYTHON=interpreter(version), UV_PYTHON_DOWNLOADS="never")
 
 
 @dataclass

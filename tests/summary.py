@@ -50,11 +50,12 @@ class MatrixSummary:
             f"{passed} passed, {skipped} skipped; "
             f"refusals: {len(self.refusals)} tested, {refused} refused as expected"
         )
-        ran = len(self.steps) - len(self.reused)
-        terminalreporter.write_line(
-            f"service checks (migrations, server, own tests): {ran} ran in full,"
-            f" {len(self.reused)} reused a passing run of byte-identical service files"
-        )
+        if self.steps:
+            ran = len(self.steps) - len(self.reused)
+            terminalreporter.write_line(
+                f"service checks (migrations, server, own tests): {ran} ran in full,"
+                f" {len(self.reused)} reused a passing run of byte-identical service files"
+            )
         if covered_axes():
             terminalreporter.write_line(
                 f"covered pairwise: {', '.join(covered_axes())}; of the {self.wanted} pairs of"

@@ -9,7 +9,6 @@ import secrets
 from typing import Any
 
 import pytest
-from plumbum import local
 
 from .databases import SERVER_URLS, database_env, require_server
 from .deployment import check_deployment
@@ -21,7 +20,7 @@ from .options import (
     refusals,
     unmet_pairs,
 )
-from .project import Project, get, interpreter, timed
+from .project import Project, get, interpreter, python_for_tasks, timed
 from .service_runs import ServiceRuns, service_digest, sharing_enabled
 
 
@@ -58,13 +57,11 @@ def test_combination(
     if database in SERVER_URLS:
         require_server(database)
 
-    # The post-copy task locks the dependencies for the chosen Python. Copier runs tasks
-    # in plumbum's copy of the environment, so that is where the interpreter is named.
-    python = interpreter(answers["python_version"])
-    with timed(timings, "render"), local.env(UV_PYTHON=python, UV_PYTHON_DOWNLOADS="never"):
+    # The post-copy task locks the dependencies for the chosen Python.
+    with timed(timings, "render"), python_for_tasks(answers["python_version"]):
         result = copie.copy(extra_answers=answers)
     assert result.exit_code == 0, result.exception
-    project = Project(result.project_dir, python, timings)
+    project = Project(result.project_dir, interpreter(answers["python_version"]), timings)
     assert project.text_problems() == []
 
     project.run("uv sync", "uv", "sync", "--locked")

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from .options import choices
+from .project import python_for_tasks
 from .service_runs import service_digest
 
 
@@ -59,12 +60,17 @@ def test_names_are_derived_from_the_project_name(copie: Any) -> None:
 
 @pytest.mark.parametrize("python_version", choices("python_version"))
 def test_python_version_sets_every_target(copie: Any, python_version: str) -> None:
-    result = copie.copy(extra_answers={"python_version": python_version})
+    with python_for_tasks(python_version):
+        result = copie.copy(extra_answers={"python_version": python_version})
 
     pyproject = tomllib.loads((result.project_dir / "pyproject.toml").read_text())
     assert pyproject["project"]["requires-python"] == f">={python_version}"
     assert pyproject["tool"]["ruff"]["target-version"] == f"py{python_version.replace('.', '')}"
     assert pyproject["tool"]["mypy"]["python_version"] == python_version
+    dockerfile = (result.project_dir / "Dockerfile").read_text()
+    assert dockerfile.count(f"FROM python:{python_version}-slim-bookworm AS") == 2
+    workflow = (result.project_dir / ".github" / "workflows" / "ci.yml").read_text()
+    assert f'python-version: "{python_version}"' in workflow
 
 
 @pytest.mark.parametrize("database", choices("database"))
