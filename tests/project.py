@@ -68,6 +68,7 @@ class Project:
     path: Path
     python_version: str
     timings: dict[str, float] = field(default_factory=dict)
+    running_steps: set[str] = field(default_factory=set)
 
     @property
     def env(self) -> dict[str, str]:
@@ -79,7 +80,20 @@ class Project:
         }
 
     def step(self, name: str) -> contextlib.AbstractContextManager[None]:
-        return timed(self.timings, name)
+        """Time a block as step `name`; commands run inside a step of the same name are
+        part of its time, not counted again."""
+        if name in self.running_steps:
+            return contextlib.nullcontext()
+        return self._timed_step(name)
+
+    @contextmanager
+    def _timed_step(self, name: str) -> Iterator[None]:
+        self.running_steps.add(name)
+        try:
+            with timed(self.timings, name):
+                yield
+        finally:
+            self.running_steps.discard(name)
 
     def run(
         self, step: str, *command: str, env: dict[str, str] | None = None, cwd: Path | None = None
