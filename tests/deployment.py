@@ -50,6 +50,16 @@ def expected_backing_services(answers: dict[str, Any]) -> set[str]:
     return services
 
 
+def expected_workloads(answers: dict[str, Any]) -> set[str]:
+    """The processes the service runs as: the API, its migrations and the Celery worker and beat."""
+    workloads = {"api"}
+    if answers["database"] != "none":
+        workloads.add("migrate")
+    if answers["celery"] != "none":
+        workloads |= {"worker", "beat"}
+    return workloads
+
+
 def check_files_follow_answers(project: Project, answers: dict[str, Any]) -> None:
     """Deployment files exist exactly when their answer asks for them."""
     for question, paths in DEPLOYMENT_FILES.items():
@@ -115,11 +125,7 @@ def check_compose(project: Project, answers: dict[str, Any]) -> None:
     compose_config(project, "compose.yaml", "compose.dev.yaml")  # the override merges cleanly
     services = compose_config(project, "compose.yaml")["services"]
 
-    expected = {"api"} | expected_backing_services(answers)
-    if answers["database"] != "none":
-        expected.add("migrate")
-    if answers["celery"] != "none":
-        expected |= {"worker", "beat"}
+    expected = expected_workloads(answers) | expected_backing_services(answers)
     assert set(services) == expected, "exactly the services the answers need"
 
     for name, service in services.items():
@@ -333,12 +339,7 @@ def check_policy(
         for item in objects
         if item["kind"] in WORKLOADS
     }
-    expected = {"api"}
-    if answers["database"] != "none":
-        expected.add("migrate")
-    if answers["celery"] != "none":
-        expected |= {"worker", "beat"}
-    assert set(components) == expected, "the workloads the answers need"
+    assert set(components) == expected_workloads(answers), "the workloads the answers need"
     kinds = ("Service", "Ingress", "HorizontalPodAutoscaler", "PodDisruptionBudget", "ConfigMap")
     for kind in kinds:
         assert kind in by_kind, f"{kind} is missing"
