@@ -48,6 +48,16 @@ def pytest_configure(config: pytest.Config) -> None:
         config.pluginmanager.register(MatrixSummary(combinations()), "matrix-summary")
 
 
+@pytest.fixture(scope="session")
+def mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """One mypy cache per test process, shared by its rendered projects.
+
+    Installed packages are identical across rendered projects, so they are analysed
+    once; mypy still re-checks every module whose source differs.
+    """
+    return str(tmp_path_factory.mktemp("mypy-cache"))
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(config.option.template, ignore_errors=True)
 

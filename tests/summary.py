@@ -1,4 +1,4 @@
-"""Collects what each combination and refusal test reported and prints the matrix summary."""
+"""Collects what each combination, refusal and update test reported, and prints the summary."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ class MatrixSummary:
         self.refusals: dict[str, str] = {}
         # Combinations whose service checks reused a passing run of identical service files.
         self.reused: dict[str, str] = {}
+        # Update paths (tests/test_updates.py) by description, with their outcome.
+        self.updates: dict[str, str] = {}
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         properties: dict[str, Any] = dict(report.user_properties)
@@ -35,8 +37,18 @@ class MatrixSummary:
                 self.reused[name] = properties["service_run"]
         elif "refusal" in properties:
             self.refusals[properties["refusal"]] = report.outcome
+        elif "update_path" in properties:
+            self.updates[properties["update_path"]] = report.outcome
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
+        if self.updates:
+            terminalreporter.section("update paths")
+            for path, outcome in sorted(self.updates.items()):
+                terminalreporter.write_line(f"{outcome:<8} {path}")
+            passed = list(self.updates.values()).count("passed")
+            terminalreporter.write_line(
+                f"update paths: {len(self.updates)} tested, {passed} passed"
+            )
         if not self.outcomes and not self.refusals:
             return
         terminalreporter.section("combination matrix")

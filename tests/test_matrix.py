@@ -25,16 +25,6 @@ from .service_runs import ServiceRuns, service_digest, sharing_enabled
 
 
 @pytest.fixture(scope="session")
-def mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """One mypy cache per test process, shared by its combinations.
-
-    Installed packages are identical across combinations, so they are analysed
-    once; mypy still re-checks every module whose source differs.
-    """
-    return str(tmp_path_factory.mktemp("mypy-cache"))
-
-
-@pytest.fixture(scope="session")
 def service_runs(tmp_path_factory: pytest.TempPathFactory) -> ServiceRuns:
     """Passing service runs of this session, in a directory every xdist worker shares."""
     run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
@@ -69,6 +59,7 @@ def test_combination(
     project.run("ruff", project.tool("ruff"), "format", "--check", ".")
     project.run("mypy", project.tool("mypy"), "--cache-dir", mypy_cache)
     project.run("deptry", project.tool("deptry"), ".")
+    project.run("pre-commit", project.tool("pre-commit"), "validate-config")
 
     with database_env(project, database) as env:
         check_deployment(project, result.answers, env)

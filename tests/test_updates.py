@@ -1,0 +1,240 @@
+"""`copier update` as a feature: from every release to the working tree, and features
+switched on and off in a project its team has already changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from .databases import SERVER_URLS, database_env, require_server
+from .deployment import check_deployment
+from .project import Project, interpreter, python_for_tasks
+from .releases import releases
+from .updates import (
+    answers_of,
+    commit_all,
+    conflicts,
+    current_template,
+    git,
+    keep_both_sides,
+    make_user_changes,
+    missing_user_lines,
+    render,
+    update,
+)
+
+PACKAGE = "my_api"
+PYTHON = "3.11"
+VERSIONS = [release["version"] for release in releases()]
+# The rich answer set: every server-backed feature at once.
+RICH = {
+    "database": "postgresql",
+    "auth": "jwt",
+    "celery": "redis",
+    "websockets": True,
+    "docker": True,
+    "kubernetes": True,
+}
+STARTS = {"default": {}, "rich": RICH}
+
+
+@pytest.fixture(scope="session")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return current_template(tmp_path_factory.mktemp("updates") / "template")
+
+
+@pytest.mark.parametrize("start", STARTS)
+@pytest.mark.parametrize("version", VERSIONS)
+def test_update_from_release(
+    template: Path,
+    tmp_path: Path,
+    version: str,
+    start: str,
+    mypy_cache: str,
+    record_property: Any,
+) -> None:
+    """Render a release, change it as a team would, update it: the team's lines stay,
+    no file is lost, and the result passes every check."""
+    record_property("update_path", f"{version} -> working tree, {start} answers")
+    answers = STARTS[start]
+    project = tmp_path / "project"
+    with python_for_tasks(PYTHON):
+        render(template, version, answers, project)
+    make_user_changes(project, PACKAGE)
+    before = answers_of(project)
+    files_before = tracked_files(project)
+
+    with python_for_tasks(PYTHON):
+        update(project, answers)
+
+    after = answers_of(project)
+    assert {name: after[name] for name in answers} == answers
+    if start == "default":
+        # Questions the release did not ask keep the project as it was.
+        assert after["auth"] == before.get("auth", "none")
+        assert after["docker"] == before.get("docker", False)
+        assert after["ci"] == before.get("ci", "none")
+    # The team mounted its router in api.py, the only place before domains.py; an update
+    # that also switches on a feature with routers mounts them on the same lines.
+    mounted_in_api = f"src/{PACKAGE}/domains.py" not in files_before
+    expected = (
+        {f"src/{PACKAGE}/api.py"} if mounted_in_api and routers_added(before, after) else set()
+    )
+    assert set(conflicts(project)) == expected
+    for name in expected:
+        keep_both_sides(project / name)
+    assert missing_user_lines(project, PACKAGE) == []
+    assert files_before - tracked_files(project) == set(), "the update lost a file"
+    commit_all(project, f"Update from {version}")
+    check_project(project, after, mypy_cache)
+
+
+def tracked_files(project: Path) -> set[str]:
+    """The project's files, untracked ones included (an update adds files unstaged)."""
+    listed = git(project, "ls-files", "--cached", "--others", "--exclude-standard")
+    return set(listed.splitlines())
+
+
+def routers_added(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """Whether an update switched on a feature that mounts routers under /api/v1."""
+    return (before.get("auth") != "jwt" and after["auth"] == "jwt") or (
+        before.get("celery", "none") == "none" and after["celery"] != "none"
+    )
+
+
+# Each feature switched on in a project rendered from the working tree and changed by its
+# team, then back off where that makes sense: the answers the project starts from, the data
+# of each update in turn, and what the message after the first update must tell the team.
+SWITCHES: dict[str, tuple[dict[str, Any], list[dict[str, Any]], str]] = {
+    "database-none-to-postgresql": (
+        {"database": "none"},
+        [{"database": "postgresql"}],
+        "The service now keeps items in postgresql",
+    ),
+    "database-sqlite-to-postgresql": (
+        {},
+        [{"database": "postgresql"}],
+        "The database changed from sqlite to postgresql",
+    ),
+    "auth-jwt": ({"auth": "none"}, [{"auth": "jwt"}], "users.create_admin"),
+    "auth-api-key": ({"auth": "none"}, [{"auth": "api_key"}, {"auth": "none"}], "auth.api_keys"),
+    "websockets": ({}, [{"websockets": True}, {"websockets": False}], ""),
+    "celery": ({}, [{"celery": "redis"}, {"celery": "none"}], "start a worker and beat"),
+    "cache": ({}, [{"cache": True}, {"cache": False}], ""),
+    "docker": ({"docker": False}, [{"docker": True}, {"docker": False}], ""),
+    "kubernetes": ({"database": "postgresql"}, [{"kubernetes": True}, {"kubernetes": False}], ""),
+    "ci": ({"ci": "none"}, [{"ci": "github"}, {"ci": "gitlab"}, {"ci": "none"}], ""),
+}
+
+
+@pytest.mark.parametrize("switch", SWITCHES)
+def test_feature_switch(
+    template: Path,
+    tmp_path: Path,
+    switch: str,
+    mypy_cache: str,
+    record_property: Any,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`copier update --data NAME=VALUE` switches a feature cleanly, keeps the team's
+    lines, and the project passes every check after each switch."""
+    start, steps, advice = SWITCHES[switch]
+    record_property("update_path", f"switch {switch}: " + " then ".join(map(str, steps)))
+    project = tmp_path / "project"
+    with python_for_tasks(PYTHON):
+        render(template, "HEAD", start, project)
+    make_user_changes(project, PACKAGE)
+    started = git(project, "rev-parse", "HEAD").strip()
+
+    for number, data in enumerate(steps):
+        before = answers_of(project)
+        capsys.readouterr()
+        with python_for_tasks(PYTHON):
+            update(project, data)
+
+        message = capsys.readouterr().err
+        after = answers_of(project)
+        assert {name: after[name] for name in data} == data
+        unchanged = {name for name in before if name not in data and name != "_commit"}
+        assert {name: after[name] for name in unchanged} == {
+            name: before[name] for name in unchanged
+        }
+        assert conflicts(project) == []
+        assert missing_user_lines(project, PACKAGE) == []
+        if number == 0:
+            assert advice in message
+        commit_all(project, f"Switch {data}")
+        if without_commit(after) == without_commit(answers_of_commit(project, started)):
+            # Switched back off: the project is what it was, to the byte.
+            assert git(project, "diff", "--name-only", started, "HEAD") == ""
+        check_project(project, after, mypy_cache)
+
+
+def without_commit(answers: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in answers.items() if name != "_commit"}
+
+
+def answers_of_commit(project: Path, commit: str) -> dict[str, Any]:
+    answers: dict[str, Any] = yaml.safe_load(git(project, "show", f"{commit}:.copier-answers.yml"))
+    return answers
+
+
+# Switches an update refuses, because the data in the project's databases would be stranded.
+REFUSED: dict[str, tuple[dict[str, Any], dict[str, Any], str]] = {
+    "database-off": (
+        {"auth": "none"},
+        {"database": "none"},
+        "This project keeps its items in sqlite, under Alembic migrations",
+    ),
+    "jwt-off": ({}, {"auth": "api_key"}, "This project's databases hold accounts"),
+}
+
+
+@pytest.mark.parametrize("switch", REFUSED)
+def test_switch_that_would_strand_data_is_refused(
+    template: Path, tmp_path: Path, switch: str, record_property: Any
+) -> None:
+    start, data, refusal = REFUSED[switch]
+    record_property("update_path", f"switch {switch}: {data} refused")
+    project = tmp_path / "project"
+    with python_for_tasks(PYTHON):
+        render(template, "HEAD", start, project)
+    before = answers_of(project)
+
+    with python_for_tasks(PYTHON), pytest.raises(ValueError, match=refusal):
+        update(project, data)
+
+    assert answers_of(project) == before
+    assert git(project, "status", "--porcelain") == "", "a refused update changed files"
+
+
+def check_project(path: Path, answers: dict[str, Any], mypy_cache: str) -> None:
+    """What the matrix checks for a fresh render, on the updated project."""
+    project = Project(path, interpreter(PYTHON))
+    project.run("uv sync", "uv", "sync", "--locked")
+    project.run("ruff", project.tool("ruff"), "check", ".")
+    project.run("ruff", project.tool("ruff"), "format", "--check", ".")
+    project.run("mypy", project.tool("mypy"), "--cache-dir", mypy_cache)
+    project.run("deptry", project.tool("deptry"), ".")
+    # The project's own hook against conflict markers (pre-commit clones nothing for it).
+    hooks = {"PRE_COMMIT_HOME": str(path.parent / "pre-commit-home")}
+    project.run(
+        "pre-commit",
+        project.tool("pre-commit"),
+        "run",
+        "conflict-markers",
+        "--all-files",
+        env=hooks,
+    )
+    database = answers["database"]
+    if database in SERVER_URLS:
+        require_server(database)
+    with database_env(project, database) as env:
+        check_deployment(project, answers, env)
+        if database != "none":
+            project.run("alembic", project.tool("alembic"), "upgrade", "head", env=env)
+            project.run("alembic", project.tool("alembic"), "check", env=env)
+        project.run("pytest", project.tool("pytest"), "-q", "-p", "no:cacheprovider", env=env)
