@@ -1,0 +1,1 @@
+"""Commands for the people who use and maintain the template: compare variants, report drift."""
