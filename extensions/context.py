@@ -40,6 +40,8 @@ DATABASES: dict[str, dict[str, str]] = {
 # Runtime requirements of every service, and of every service with a database.
 BASE_REQUIREMENTS = [
     "fastapi>=0.165",
+    # Swagger UI and ReDoc, served by the service instead of a CDN.
+    "fastapi-offline>=1.7",
     "pydantic>=2.12",
     "pydantic-settings>=2.11",
     "python-json-logger>=4.0",
