@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import html
+import json
 import sys
 import tempfile
 import warnings
@@ -159,7 +160,12 @@ def main(arguments: list[str] | None = None) -> int:
 
 
 def describe(answers: dict[str, Any]) -> str:
-    return ", ".join(f"{name}={value}" for name, value in answers.items()) or "the defaults"
+    """Answers as --data spells them: "websockets=true, celery=redis"."""
+    spelled = (
+        f"{name}={value if isinstance(value, str) else json.dumps(value)}"
+        for name, value in answers.items()
+    )
+    return ", ".join(spelled) or "the defaults"
 
 
 if __name__ == "__main__":

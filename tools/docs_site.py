@@ -1,0 +1,132 @@
+"""MkDocs hooks that write the site's generated pages from the real template at build time:
+the options reference from copier.yml, and the gallery of what each feature adds."""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+# MkDocs loads this file with its own directory on the path.
+from compare import Comparison, describe, render
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = {".py": "python", ".toml": "toml", ".yml": "yaml", ".yaml": "yaml", ".md": "markdown"}
+
+
+def copier_config() -> dict[str, Any]:
+    config: dict[str, Any] = yaml.safe_load((ROOT / "copier.yml").read_text())
+    return config
+
+
+def questions(config: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {name: spec for name, spec in config.items() if not name.startswith("_")}
+
+
+def options_page(config: dict[str, Any], defaults: dict[str, Any]) -> str:
+    """Every question with its help, choices and default, then the refused combinations."""
+    lines = [
+        "# Options",
+        "",
+        "Generated from `copier.yml` when the site is built. A default shown is what a new",
+        "project gets when the other answers keep their defaults.",
+        "",
+    ]
+    for name, spec in questions(config).items():
+        lines += [f"## `{name}`", "", spec["help"].strip(), ""]
+        choices = spec.get("choices")
+        if isinstance(choices, dict):
+            lines += [f"- `{value}`: {label}" for label, value in choices.items()] + [""]
+        elif isinstance(choices, list):
+            lines += [f"- `{value}`" for value in choices] + [""]
+        lines += [f"Type `{spec.get('type', 'str')}`; default `{yaml_value(defaults[name])}`.", ""]
+    lines += [
+        "## Combinations copier refuses",
+        "",
+        "| answers | why |",
+        "| --- | --- |",
+    ]
+    for refusal in config["_matrix"]["refused"]:
+        lines.append(f"| {describe(refusal['answers'])} | {refusal['message']} |")
+    return "\n".join(lines) + "\n"
+
+
+def yaml_value(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def gallery_pages(config: dict[str, Any], scratch: Path) -> dict[str, str]:
+    """gallery/index.md and one page per feature, each a real diff of two renders."""
+    index = [
+        "# Gallery",
+        "",
+        "What each feature adds to a project, rendered from this template when the site was built:",
+        "a project without the feature (a) against one with it (b), the other answers at their",
+        "defaults. `tools/compare.py` shows the same for any two answer sets.",
+        "",
+        "| feature | a | b | files added | files changed | roadmap topics |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    pages = {}
+    for number, entry in enumerate(config["_gallery"]):
+        comparison = Comparison(
+            render(entry["a"], scratch / f"{number}-a"), render(entry["b"], scratch / f"{number}-b")
+        )
+        name = f"gallery/{slug(entry['feature'])}.md"
+        pages[name] = feature_page(entry, comparison)
+        index.append(
+            f"| [{entry['feature']}]({Path(name).name}) | {describe(entry['a'])} |"
+            f" {describe(entry['b'])} | {len(comparison.added)} | {len(comparison.changed)} |"
+            f" {', '.join(entry['topics'])} |"
+        )
+    pages["gallery/index.md"] = "\n".join(index) + "\n"
+    return pages
+
+
+def feature_page(entry: dict[str, Any], comparison: Comparison) -> str:
+    lines = [
+        f"# {entry['feature']}",
+        "",
+        f"a: {describe(entry['a'])}; b: {describe(entry['b'])}.",
+        f"Roadmap topics: {', '.join(entry['topics'])}.",
+        "",
+    ]
+    if comparison.removed:
+        lines += ["## Files only in a", ""] + [f"- `{name}`" for name in comparison.removed] + [""]
+    lines += ["## Files the feature adds", ""]
+    for name in comparison.added:
+        language = LANGUAGES.get(Path(name).suffix, "text")
+        lines += [f'??? note "`{name}`"', "", f"    ```{language}"]
+        lines += [f"    {line}".rstrip() for line in comparison.right[name].splitlines()]
+        lines += ["    ```", ""]
+    lines += ["## Files the feature changes", ""]
+    for name in comparison.changed:
+        diff = Comparison({name: comparison.left[name]}, {name: comparison.right[name]})
+        lines += [f"### `{name}`", "", "```diff"]
+        lines += [line.rstrip("\n") for line in diff.unified()]
+        lines += ["```", ""]
+    return "\n".join(lines) + "\n"
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated pages to the site (they are never written into docs/)."""
+    copier = copier_config()
+    with tempfile.TemporaryDirectory(prefix="docs-site-") as scratch:
+        defaults_project = Path(scratch, "defaults")
+        render({}, defaults_project)
+        defaults = yaml.safe_load((defaults_project / ".copier-answers.yml").read_text())
+        pages = {"options.md": options_page(copier, defaults)}
+        pages |= gallery_pages(copier, Path(scratch))
+    for name, content in pages.items():
+        files.append(File.generated(config, name, content=content))
+    return files
