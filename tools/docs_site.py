@@ -1,5 +1,6 @@
 """MkDocs hooks that write the site's generated pages from the real template at build time:
-the options reference from copier.yml, and the gallery of what each feature adds."""
+the options reference from copier.yml, the gallery of what each feature adds, and the roadmap
+map."""
 
 from __future__ import annotations
 
@@ -15,9 +16,20 @@ import yaml
 from compare import Comparison, describe, render
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from roadmap import locate, table
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = {".py": "python", ".toml": "toml", ".yml": "yaml", ".yaml": "yaml", ".md": "markdown"}
+
+
+ROADMAP_INTRO = """# The roadmap map
+
+Where each FastAPI roadmap topic shows in a rendered project, and in which variants (`roadmap.yml`
+lists the topics and the variants). It is generated when the site is built, from markers in the
+template (`{# roadmap: <topic> #}` at the start of a line), so it follows the code; the tests fail
+when a topic points nowhere or a marker names an unknown topic.
+
+"""
 
 
 def copier_config() -> dict[str, Any]:
@@ -127,6 +139,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         defaults = yaml.safe_load((defaults_project / ".copier-answers.yml").read_text())
         pages = {"options.md": options_page(copier, defaults)}
         pages |= gallery_pages(copier, Path(scratch))
+    pages["roadmap.md"] = ROADMAP_INTRO + table(locate())
     for name, content in pages.items():
         files.append(File.generated(config, name, content=content))
     return files
