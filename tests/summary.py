@@ -23,6 +23,8 @@ class MatrixSummary:
         self.reused: dict[str, str] = {}
         # Update paths (tests/test_updates.py) by description, with their outcome.
         self.updates: dict[str, str] = {}
+        # Screenshots the browser tests saved, for the CI log.
+        self.screenshots: list[str] = []
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         properties: dict[str, Any] = dict(report.user_properties)
@@ -39,8 +41,12 @@ class MatrixSummary:
             self.refusals[properties["refusal"]] = report.outcome
         elif "update_path" in properties:
             self.updates[properties["update_path"]] = report.outcome
+        if "screenshot" in properties:
+            self.screenshots.append(properties["screenshot"])
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
+        for path in sorted(self.screenshots):
+            terminalreporter.write_line(f"screenshot saved: {path}")
         if self.updates:
             terminalreporter.section("update paths")
             for path, outcome in sorted(self.updates.items()):

@@ -13,7 +13,7 @@ from .project import Project, get, interpreter, python_for_tasks
 OPERATION = re.compile(r'class="opblock-summary-path" data-path="([^"]+)"')
 
 
-def test_swagger_ui_lists_every_operation_offline(copie: Any) -> None:
+def test_swagger_ui_lists_every_operation_offline(copie: Any, record_property: Any) -> None:
     chromium()
     python_version = questions()["python_version"]["default"]
     with python_for_tasks(python_version):
@@ -31,4 +31,4 @@ def test_swagger_ui_lists_every_operation_offline(copie: Any) -> None:
     assert set(OPERATION.findall(page.dom)) == set(json.loads(schema)["paths"])
     assert page.console == []
     assert shot.stat().st_size > 10_000
-    print(f"screenshot of /docs: {shot}")
+    record_property("screenshot", str(shot))

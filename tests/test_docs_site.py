@@ -59,7 +59,9 @@ def broken_links(site: Path) -> list[str]:
     return broken
 
 
-def test_site_builds_strictly_and_every_page_loads_cleanly(tmp_path: Path) -> None:
+def test_site_builds_strictly_and_every_page_loads_cleanly(
+    tmp_path: Path, record_property: Any
+) -> None:
     chromium()
     site = tmp_path / "site"
     built = subprocess.run(
@@ -92,4 +94,4 @@ def test_site_builds_strictly_and_every_page_loads_cleanly(tmp_path: Path) -> No
     assert broken_links(site) == []
     assert {page: messages for page, messages in console.items() if messages} == {}
     assert shot.stat().st_size > 10_000
-    print(f"screenshot of the gallery: {shot}")
+    record_property("screenshot", str(shot))

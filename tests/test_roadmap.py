@@ -3,7 +3,11 @@ and every marker names a known topic."""
 
 from __future__ import annotations
 
+import yaml
+
 from tools.roadmap import locate, markers, roadmap
+
+from .options import ROOT
 
 
 def test_every_marker_names_a_known_topic() -> None:
@@ -26,3 +30,10 @@ def test_every_topic_points_to_rendered_lines() -> None:
     assert list(located) == list(roadmap()["topics"])
     variants = set(roadmap()["variants"])
     assert all(set(place.variants) <= variants for places in located.values() for place in places)
+
+
+def test_gallery_topics_are_roadmap_topics() -> None:
+    gallery = yaml.safe_load((ROOT / "copier.yml").read_text())["_gallery"]
+    known = set(roadmap()["topics"])
+
+    assert [topic for entry in gallery for topic in entry["topics"] if topic not in known] == []

@@ -16,7 +16,7 @@ import yaml
 from compare import Comparison, describe, render
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
-from roadmap import locate, table
+from roadmap import locate, roadmap, table
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = {".py": "python", ".toml": "toml", ".yml": "yaml", ".yaml": "yaml", ".md": "markdown"}
@@ -99,10 +99,16 @@ def gallery_pages(config: dict[str, Any], scratch: Path) -> dict[str, str]:
         index.append(
             f"| [{entry['feature']}]({Path(name).name}) | {describe(entry['a'])} |"
             f" {describe(entry['b'])} | {len(comparison.added)} | {len(comparison.changed)} |"
-            f" {', '.join(entry['topics'])} |"
+            f" {topic_links(entry['topics'], '../roadmap.md')} |"
         )
     pages["gallery/index.md"] = "\n".join(index) + "\n"
     return pages
+
+
+def topic_links(topics: list[str], roadmap_page: str) -> str:
+    """Topic titles, each linked to its rows in the roadmap map."""
+    titles = roadmap()["topics"]
+    return ", ".join(f"[{titles[topic]}]({roadmap_page}#{topic})" for topic in topics)
 
 
 def feature_page(entry: dict[str, Any], comparison: Comparison) -> str:
@@ -110,7 +116,7 @@ def feature_page(entry: dict[str, Any], comparison: Comparison) -> str:
         f"# {entry['feature']}",
         "",
         f"a: {describe(entry['a'])}; b: {describe(entry['b'])}.",
-        f"Roadmap topics: {', '.join(entry['topics'])}.",
+        f"Roadmap topics: {topic_links(entry['topics'], '../roadmap.md')}.",
         "",
     ]
     if comparison.removed:

@@ -103,7 +103,8 @@ def table(located: dict[str, list[Place]]) -> str:
     for topic, places in located.items():
         for number, place in enumerate(places):
             shown = "all" if place.variants == every else ", ".join(place.variants)
-            title = titles[topic] if number == 0 else ""
+            # The first row of a topic carries its title, and an anchor the gallery links to.
+            title = f'<a id="{topic}"></a>{titles[topic]}' if number == 0 else ""
             rows.append(f"| {title} | `{place.path}:{place.line}` | {shown} |")
     return "\n".join(rows) + "\n"
 
