@@ -1,10 +1,9 @@
-"""The template repository's own code (extensions, tests, benchmarks) is linted and formatted,
-and its distributed matrix workflow is valid and runs every combination exactly once."""
+"""The template repository's own code (extensions, tests, benchmarks, tools) is linted and
+formatted, and its distributed matrix workflow is valid and runs every combination exactly once."""
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,13 +13,13 @@ import yaml
 
 from .options import ROOT, combination_id, combinations
 
-OWN_CODE = ["extensions", "tests", "benchmarks"]
+OWN_CODE = ["extensions", "tests", "benchmarks", "tools"]
 
 
 @pytest.mark.parametrize("command", [["check"], ["format", "--check"]], ids=" ".join)
 def test_ruff(command: list[str]) -> None:
-    ruff = shutil.which("ruff")
-    assert ruff, "ruff is a dev dependency of the template repository"
+    ruff = Path(sys.executable).parent / "ruff"
+    assert ruff.is_file(), "ruff is a dev dependency of the template repository"
 
     result = subprocess.run(
         [ruff, *command, *OWN_CODE], cwd=ROOT, capture_output=True, text=True, check=False
