@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from .options import ROOT, combinations
+from .options import combinations
+from .releases import copy_working_tree
 from .summary import MatrixSummary
 
 GIT_IDENTITY = ["-c", "user.name=Template Tests", "-c", "user.email=tests@example.com"]
@@ -23,18 +24,7 @@ def snapshot_template() -> Path:
     exactly what is on disk without copier's dirty-template warning.
     """
     snapshot = Path(tempfile.mkdtemp(prefix="template-snapshot-"))
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    for name in filter(None, listed.split("\0")):
-        source = ROOT / name
-        if source.is_file():
-            (snapshot / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, snapshot / name)
+    copy_working_tree(snapshot)
     for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "snapshot"]):
         subprocess.run(["git", *GIT_IDENTITY, *command], cwd=snapshot, check=True)
     return snapshot

@@ -115,6 +115,24 @@ class Project:
             )
         return result.stdout
 
+    def check_code(self, mypy_cache: str) -> None:
+        """Install from the lock file, then lint, type-check and check the declared dependencies."""
+        self.run("uv sync", "uv", "sync", "--locked")
+        self.run("ruff", self.tool("ruff"), "check", ".")
+        self.run("ruff", self.tool("ruff"), "format", "--check", ".")
+        self.run("mypy", self.tool("mypy"), "--cache-dir", mypy_cache)
+        self.run("deptry", self.tool("deptry"), ".")
+
+    def migrate(self, database: str, env: dict[str, str]) -> None:
+        """Apply the migrations, and check that they match the models."""
+        if database != "none":
+            self.run("alembic", self.tool("alembic"), "upgrade", "head", env=env)
+            self.run("alembic", self.tool("alembic"), "check", env=env)
+
+    def run_tests(self, env: dict[str, str]) -> None:
+        """The project's own test suite."""
+        self.run("pytest", self.tool("pytest"), "-q", "-p", "no:cacheprovider", env=env)
+
     def tool(self, name: str) -> str:
         """A command installed in the project's virtual environment."""
         return str(self.path / ".venv" / "bin" / name)

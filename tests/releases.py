@@ -1,7 +1,9 @@
-"""The template's releases, read from releases.yml, and a clone that carries them as tags."""
+"""The template's releases, read from releases.yml, a clone that carries them as tags, and a
+copy of the working tree to render as the version after them."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -31,3 +33,19 @@ def tagged_clone(destination: Path) -> Path:
             ["git", "tag", release["version"], release["commit"]], cwd=destination, check=True
         )
     return destination
+
+
+def copy_working_tree(destination: Path) -> None:
+    """Copy the files git tracks or would track, uncommitted edits included."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (destination / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, destination / name)

@@ -54,11 +54,7 @@ def test_combination(
     project = Project(result.project_dir, interpreter(answers["python_version"]), timings)
     assert project.text_problems() == []
 
-    project.run("uv sync", "uv", "sync", "--locked")
-    project.run("ruff", project.tool("ruff"), "check", ".")
-    project.run("ruff", project.tool("ruff"), "format", "--check", ".")
-    project.run("mypy", project.tool("mypy"), "--cache-dir", mypy_cache)
-    project.run("deptry", project.tool("deptry"), ".")
+    project.check_code(mypy_cache)
     project.run("pre-commit", project.tool("pre-commit"), "validate-config")
 
     with database_env(project, database) as env:
@@ -70,12 +66,10 @@ def test_combination(
             # The same service files passed the steps below in this run already.
             record_property("service_run", twin)
             return
-        if database != "none":
-            project.run("alembic", project.tool("alembic"), "upgrade", "head", env=env)
-            project.run("alembic", project.tool("alembic"), "check", env=env)
+        project.migrate(database, env)
         with project.step("serve"):
             check_serving(project, result.answers, env)
-        project.run("pytest", project.tool("pytest"), "-q", "-p", "no:cacheprovider", env=env)
+        project.run_tests(env)
     service_runs.record_pass(digest, combination_id(answers))
 
 

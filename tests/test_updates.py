@@ -216,11 +216,7 @@ def test_switch_that_would_strand_data_is_refused(
 def check_project(path: Path, answers: dict[str, Any], mypy_cache: str) -> None:
     """What the matrix checks for a fresh render, on the updated project."""
     project = Project(path, interpreter(PYTHON))
-    project.run("uv sync", "uv", "sync", "--locked")
-    project.run("ruff", project.tool("ruff"), "check", ".")
-    project.run("ruff", project.tool("ruff"), "format", "--check", ".")
-    project.run("mypy", project.tool("mypy"), "--cache-dir", mypy_cache)
-    project.run("deptry", project.tool("deptry"), ".")
+    project.check_code(mypy_cache)
     # The project's own hook against conflict markers (pre-commit clones nothing for it).
     hooks = {"PRE_COMMIT_HOME": str(path.parent / "pre-commit-home")}
     project.run(
@@ -236,7 +232,5 @@ def check_project(path: Path, answers: dict[str, Any], mypy_cache: str) -> None:
         require_server(database)
     with database_env(project, database) as env:
         check_deployment(project, answers, env)
-        if database != "none":
-            project.run("alembic", project.tool("alembic"), "upgrade", "head", env=env)
-            project.run("alembic", project.tool("alembic"), "check", env=env)
-        project.run("pytest", project.tool("pytest"), "-q", "-p", "no:cacheprovider", env=env)
+        project.migrate(database, env)
+        project.run_tests(env)

@@ -4,7 +4,6 @@ team, then brought up to date with `copier update`."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 from textwrap import dedent
@@ -13,8 +12,7 @@ from typing import Any
 import copier
 import yaml
 
-from .options import ROOT
-from .releases import tagged_clone
+from .releases import copy_working_tree, tagged_clone
 
 GIT_IDENTITY = ["-c", "user.name=Service Team", "-c", "user.email=team@example.com"]
 CONFLICT_MARKER = re.compile(r"^(<{7}|>{7}) ", re.MULTILINE)
@@ -35,18 +33,7 @@ def current_template(destination: Path) -> Path:
     included) committed on top as the version updates go to."""
     clone = tagged_clone(destination)
     git(clone, "rm", "-q", "-r", ".")
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    for name in filter(None, listed.split("\0")):
-        source = ROOT / name
-        if source.is_file():
-            (clone / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, clone / name)
+    copy_working_tree(clone)
     git(clone, "add", "-A")
     git(clone, "commit", "-q", "--allow-empty", "-m", "the working tree")
     return clone

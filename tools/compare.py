@@ -159,13 +159,16 @@ def main(arguments: list[str] | None = None) -> int:
     return int(differ)
 
 
+def spelled(value: Any) -> str:
+    """An answer as --data takes it: true, 3.11, redis."""
+    return value if isinstance(value, str) else json.dumps(value)
+
+
 def describe(answers: dict[str, Any]) -> str:
     """Answers as --data spells them: "websockets=true, celery=redis"."""
-    spelled = (
-        f"{name}={value if isinstance(value, str) else json.dumps(value)}"
-        for name, value in answers.items()
+    return (
+        ", ".join(f"{name}={spelled(value)}" for name, value in answers.items()) or "the defaults"
     )
-    return ", ".join(spelled) or "the defaults"
 
 
 if __name__ == "__main__":

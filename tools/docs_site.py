@@ -4,7 +4,6 @@ map."""
 
 from __future__ import annotations
 
-import json
 import re
 import tempfile
 from pathlib import Path
@@ -13,7 +12,7 @@ from typing import Any
 import yaml
 
 # MkDocs loads this file with its own directory on the path.
-from compare import Comparison, describe, render
+from compare import Comparison, describe, render, spelled
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from roadmap import locate, roadmap, table
@@ -57,7 +56,7 @@ def options_page(config: dict[str, Any], defaults: dict[str, Any]) -> str:
             lines += [f"- `{value}`: {label}" for label, value in choices.items()] + [""]
         elif isinstance(choices, list):
             lines += [f"- `{value}`" for value in choices] + [""]
-        lines += [f"Type `{spec.get('type', 'str')}`; default `{yaml_value(defaults[name])}`.", ""]
+        lines += [f"Type `{spec.get('type', 'str')}`; default `{spelled(defaults[name])}`.", ""]
     lines += [
         "## Combinations copier refuses",
         "",
@@ -67,10 +66,6 @@ def options_page(config: dict[str, Any], defaults: dict[str, Any]) -> str:
     for refusal in config["_matrix"]["refused"]:
         lines.append(f"| {describe(refusal['answers'])} | {refusal['message']} |")
     return "\n".join(lines) + "\n"
-
-
-def yaml_value(value: Any) -> str:
-    return value if isinstance(value, str) else json.dumps(value)
 
 
 def slug(text: str) -> str:
