@@ -83,12 +83,16 @@ class Comparison:
 
     def unified(self) -> Iterator[str]:
         for name in self.changed:
-            yield from difflib.unified_diff(
-                self.left[name].splitlines(keepends=True),
-                self.right[name].splitlines(keepends=True),
-                fromfile=f"a/{name}",
-                tofile=f"b/{name}",
-            )
+            yield from self.diff(name)
+
+    def diff(self, name: str) -> Iterator[str]:
+        """The unified diff of one file both projects have."""
+        return difflib.unified_diff(
+            self.left[name].splitlines(keepends=True),
+            self.right[name].splitlines(keepends=True),
+            fromfile=f"a/{name}",
+            tofile=f"b/{name}",
+        )
 
     def html_page(self, title: str) -> str:
         differ = difflib.HtmlDiff(wrapcolumn=100)

@@ -72,7 +72,31 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def gallery_pages(config: dict[str, Any], scratch: Path) -> dict[str, str]:
+class Renders:
+    """Each answer set rendered once per build: several gallery entries share the defaults."""
+
+    def __init__(self, scratch: Path) -> None:
+        self.scratch = scratch
+        self.projects: dict[str, tuple[Path, dict[str, str]]] = {}
+
+    def files(self, answers: dict[str, Any]) -> dict[str, str]:
+        return self.project(answers)[1]
+
+    def answers(self, answers: dict[str, Any]) -> dict[str, Any]:
+        """The answers copier recorded, the defaults filled in."""
+        directory = self.project(answers)[0]
+        recorded: dict[str, Any] = yaml.safe_load((directory / ".copier-answers.yml").read_text())
+        return recorded
+
+    def project(self, answers: dict[str, Any]) -> tuple[Path, dict[str, str]]:
+        key = describe(answers)
+        if key not in self.projects:
+            directory = self.scratch / str(len(self.projects))
+            self.projects[key] = (directory, render(answers, directory))
+        return self.projects[key]
+
+
+def gallery_pages(config: dict[str, Any], renders: Renders) -> dict[str, str]:
     """gallery/index.md and one page per feature, each a real diff of two renders."""
     index = [
         "# Gallery",
@@ -85,10 +109,8 @@ def gallery_pages(config: dict[str, Any], scratch: Path) -> dict[str, str]:
         "| --- | --- | --- | --- | --- | --- |",
     ]
     pages = {}
-    for number, entry in enumerate(config["_gallery"]):
-        comparison = Comparison(
-            render(entry["a"], scratch / f"{number}-a"), render(entry["b"], scratch / f"{number}-b")
-        )
+    for entry in config["_gallery"]:
+        comparison = Comparison(renders.files(entry["a"]), renders.files(entry["b"]))
         name = f"gallery/{slug(entry['feature'])}.md"
         pages[name] = feature_page(entry, comparison)
         index.append(
@@ -124,9 +146,8 @@ def feature_page(entry: dict[str, Any], comparison: Comparison) -> str:
         lines += ["    ```", ""]
     lines += ["## Files the feature changes", ""]
     for name in comparison.changed:
-        diff = Comparison({name: comparison.left[name]}, {name: comparison.right[name]})
         lines += [f"### `{name}`", "", "```diff"]
-        lines += [line.rstrip("\n") for line in diff.unified()]
+        lines += [line.rstrip("\n") for line in comparison.diff(name)]
         lines += ["```", ""]
     return "\n".join(lines) + "\n"
 
@@ -135,11 +156,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages to the site (they are never written into docs/)."""
     copier = copier_config()
     with tempfile.TemporaryDirectory(prefix="docs-site-") as scratch:
-        defaults_project = Path(scratch, "defaults")
-        render({}, defaults_project)
-        defaults = yaml.safe_load((defaults_project / ".copier-answers.yml").read_text())
-        pages = {"options.md": options_page(copier, defaults)}
-        pages |= gallery_pages(copier, Path(scratch))
+        renders = Renders(Path(scratch))
+        pages = {"options.md": options_page(copier, renders.answers({}))}
+        pages |= gallery_pages(copier, renders)
     pages["roadmap.md"] = ROADMAP_INTRO + table(locate())
     for name, content in pages.items():
         files.append(File.generated(config, name, content=content))
