@@ -24,7 +24,7 @@ from starlette.routing import Route
 
 USER_SQL = "SELECT id, email, role, created_at FROM users WHERE id = $1"
 LIST_SQL = (
-    "SELECT id, name, description, price_cents, created_at, updated_at FROM items"
+    "SELECT id, name, description, price_cents, created_at, updated_at, owner_id FROM items"
     " WHERE owner_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"
 )
 COUNT_SQL = "SELECT count(*) FROM items WHERE owner_id = $1"

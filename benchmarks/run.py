@@ -31,7 +31,7 @@ import urllib.request
 import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -115,6 +115,34 @@ class Result:
     requests: int
     non_2xx: int
     socket_errors: int
+    # CPU time the server used meanwhile; None where it cannot be read or is shared by two loads.
+    cpu_seconds: float | None = None
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    process_group: int
+
+    def cpu_seconds(self) -> float | None:
+        """CPU time used so far by the server's processes (uv and its child), from Linux's /proc.
+
+        Both servers keep one core busy, so their CPU time per request is the cost of a request
+        with the other core's work (PostgreSQL, wrk) left out.
+        """
+        proc = Path("/proc")
+        if not proc.is_dir():
+            return None
+        ticks = 0
+        for stat in proc.glob("[0-9]*/stat"):
+            try:
+                # The fields after the command name: state, ppid, pgrp, ... utime (12th), stime.
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # the process ended meanwhile
+            if int(fields[2]) == self.process_group:
+                ticks += int(fields[11]) + int(fields[12])
+        return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def parse_args() -> Load:
@@ -200,8 +228,8 @@ def wait_until_up(server: subprocess.Popen[bytes], url: str, log: Path) -> None:
 @contextmanager
 def serve(
     command: list[str], cwd: Path, env: dict[str, str], probe: str, log: Path
-) -> Iterator[str]:
-    """Start a server on its own port; yield its base URL; stop it (and its children) after."""
+) -> Iterator[Server]:
+    """Start a server on its own port; yield it; stop it (and its children) after."""
     port = free_port()
     env = {**env, "PORT": str(port)}
     command = [arg.replace("{port}", str(port)) for arg in command]
@@ -214,7 +242,7 @@ def serve(
     base_url = f"http://{HOST}:{port}"
     try:
         wait_until_up(server, base_url + probe, log)
-        yield base_url
+        yield Server(base_url, process_group=server.pid)
     finally:
         stop(server)
 
@@ -292,41 +320,55 @@ def finish(run: subprocess.Popen[str], seconds: int) -> str:
 
 
 def measure_once(
-    name: str, url: str, seconds: int, load: Load, workdir: Path, **options: Any
+    name: str, server: Server, path: str, seconds: int, load: Load, workdir: Path, **options: Any
 ) -> Result:
-    return parse_wrk(name, finish(wrk(url, seconds, load.connections, workdir, **options), seconds))
+    before = server.cpu_seconds()
+    run = wrk(server.url + path, seconds, load.connections, workdir, **options)
+    result = parse_wrk(name, finish(run, seconds))
+    after = server.cpu_seconds()
+    if before is None or after is None:
+        return result
+    return replace(result, cpu_seconds=after - before)
 
 
-def load_endpoint(name: str, url: str, load: Load, workdir: Path, **options: Any) -> Result:
+def load_endpoint(
+    name: str, server: Server, path: str, load: Load, workdir: Path, **options: Any
+) -> Result:
     """Warm up, then measure one endpoint."""
     if load.warmup:
-        measure_once(name, url, load.warmup, load, workdir, **options)
-    return measure_once(name, url, load.duration, load, workdir, **options)
+        measure_once(name, server, path, load.warmup, load, workdir, **options)
+    return measure_once(name, server, path, load.duration, load, workdir, **options)
 
 
 def compare(
-    names: tuple[str, str], urls: tuple[str, str], load: Load, workdir: Path, **options: Any
+    names: tuple[str, str],
+    servers: tuple[Server, Server],
+    path: str,
+    load: Load,
+    workdir: Path,
+    **options: Any,
 ) -> tuple[Result, Result]:
-    """Measure two endpoints in alternating rounds, so that a machine getting slower
-    or faster during the run weighs on both alike."""
-    for name, url in zip(names, urls, strict=True):
+    """Measure one path on two servers in alternating rounds, so that a machine getting
+    slower or faster during the run weighs on both alike."""
+    for name, server in zip(names, servers, strict=True):
         if load.warmup:
-            measure_once(name, url, load.warmup, load, workdir, **options)
+            measure_once(name, server, path, load.warmup, load, workdir, **options)
     rounds: tuple[list[Result], list[Result]] = ([], [])
     for _ in range(load.rounds):
-        for name, url, results in zip(names, urls, rounds, strict=True):
-            results.append(measure_once(name, url, load.duration, load, workdir, **options))
+        for name, server, results in zip(names, servers, rounds, strict=True):
+            result = measure_once(name, server, path, load.duration, load, workdir, **options)
+            results.append(result)
     first, second = (merge(results) for results in rounds)
     return first, second
 
 
-def sign_ins_beside_liveness(base_url: str, load: Load, workdir: Path) -> tuple[Result, Result]:
+def sign_ins_beside_liveness(server: Server, load: Load, workdir: Path) -> tuple[Result, Result]:
     """Sign in over and over while liveness is probed; both measured over the same time."""
     seconds = load.duration
     sign_in = wrk(
-        f"{base_url}/api/v1/auth/token", seconds, SIGN_IN_CONNECTIONS, workdir, script=WRK_SIGN_IN
+        f"{server.url}/api/v1/auth/token", seconds, SIGN_IN_CONNECTIONS, workdir, script=WRK_SIGN_IN
     )
-    live = wrk(f"{base_url}/health/live", seconds, SIGN_IN_CONNECTIONS, workdir)
+    live = wrk(f"{server.url}/health/live", seconds, SIGN_IN_CONNECTIONS, workdir)
     return (
         parse_wrk("POST /api/v1/auth/token (sign-in)", finish(sign_in, seconds)),
         parse_wrk("GET /health/live during sign-ins", finish(live, seconds)),
@@ -337,6 +379,7 @@ def merge(rounds: list[Result]) -> Result:
     """One row for several rounds: total rate, median p50, worst p99."""
     requests = sum(r.requests for r in rounds)
     seconds = sum(r.requests / r.rps for r in rounds)
+    cpu = [r.cpu_seconds for r in rounds]
     return Result(
         name=rounds[0].name,
         rps=requests / seconds,
@@ -345,6 +388,7 @@ def merge(rounds: list[Result]) -> Result:
         requests=requests,
         non_2xx=sum(r.non_2xx for r in rounds),
         socket_errors=sum(r.socket_errors for r in rounds),
+        cpu_seconds=None if None in cpu else sum(c for c in cpu if c is not None),
     )
 
 
@@ -363,14 +407,16 @@ def parse_wrk(name: str, output: str) -> Result:
 
 
 def print_table(results: list[Result]) -> None:
-    columns = ("req/s", "p50 ms", "p99 ms", "requests", "non-2xx", "sock err")
-    header = f"{'endpoint':<36}" + "".join(f"{column:>10}" for column in columns)
+    columns = ("req/s", "p50 ms", "p99 ms", "CPU ms/req", "requests", "non-2xx", "sock err")
+    header = f"{'endpoint':<36}" + "".join(f"{column:>11}" for column in columns)
     print(header)
     print("-" * len(header))
     for r in results:
+        # Two loads at once share the server's CPU time, so it is shown only for one.
+        cpu = "-" if r.cpu_seconds is None else f"{r.cpu_seconds * 1000 / r.requests:.3f}"
         print(
-            f"{r.name:<36}{r.rps:>10.1f}{r.p50_ms:>10.2f}{r.p99_ms:>10.2f}"
-            f"{r.requests:>10}{r.non_2xx:>10}{r.socket_errors:>10}"
+            f"{r.name:<36}{r.rps:>11.1f}{r.p50_ms:>11.2f}{r.p99_ms:>11.2f}{cpu:>11}"
+            f"{r.requests:>11}{r.non_2xx:>11}{r.socket_errors:>11}"
         )
 
 
@@ -409,18 +455,19 @@ def measure(workdir: Path, load: Load) -> list[Result]:
             JWT_SECRET=jwt_secret,
         )
         raw = stack.enter_context(serve(raw_cmd, project, raw_env, LIST_PATH, workdir / "raw.log"))
-        signed_in = sign_up(service)
-        seed_items(service, signed_in)
-        check_same_page(service, raw, signed_in)
+        signed_in = sign_up(service.url)
+        seed_items(service.url, signed_in)
+        check_same_page(service.url, raw.url, signed_in)
         print(
             f"Loading each endpoint for {load.warmup}s + {load.duration}s; the items list and"
             f" the baseline {load.rounds} times each, in turn",
             flush=True,
         )
-        live = load_endpoint("GET /health/live", service + "/health/live", load, workdir)
+        live = load_endpoint("GET /health/live", service, "/health/live", load, workdir)
         items, baseline = compare(
             (f"GET {LIST_PATH}", f"raw GET {LIST_PATH}"),
-            (service + LIST_PATH, raw + LIST_PATH),
+            (service, raw),
+            LIST_PATH,
             load,
             workdir,
             headers=signed_in,
@@ -428,7 +475,8 @@ def measure(workdir: Path, load: Load) -> list[Result]:
         # After the list, because it grows the table the list counts.
         create = load_endpoint(
             "POST /api/v1/items",
-            service + "/api/v1/items",
+            service,
+            "/api/v1/items",
             load,
             workdir,
             headers=signed_in,
