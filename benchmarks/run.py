@@ -379,7 +379,7 @@ def merge(rounds: list[Result]) -> Result:
     """One row for several rounds: total rate, median p50, worst p99."""
     requests = sum(r.requests for r in rounds)
     seconds = sum(r.requests / r.rps for r in rounds)
-    cpu = [r.cpu_seconds for r in rounds]
+    cpu = [r.cpu_seconds for r in rounds if r.cpu_seconds is not None]
     return Result(
         name=rounds[0].name,
         rps=requests / seconds,
@@ -388,7 +388,7 @@ def merge(rounds: list[Result]) -> Result:
         requests=requests,
         non_2xx=sum(r.non_2xx for r in rounds),
         socket_errors=sum(r.socket_errors for r in rounds),
-        cpu_seconds=None if None in cpu else sum(c for c in cpu if c is not None),
+        cpu_seconds=sum(cpu) if len(cpu) == len(rounds) else None,
     )
 
 
@@ -412,7 +412,7 @@ def print_table(results: list[Result]) -> None:
     print(header)
     print("-" * len(header))
     for r in results:
-        # Two loads at once share the server's CPU time, so it is shown only for one.
+        # "-" where the CPU time is unknown, or shared by two loads at once.
         cpu = "-" if r.cpu_seconds is None else f"{r.cpu_seconds * 1000 / r.requests:.3f}"
         print(
             f"{r.name:<36}{r.rps:>11.1f}{r.p50_ms:>11.2f}{r.p99_ms:>11.2f}{cpu:>11}"
