@@ -5,6 +5,9 @@ from __future__ import annotations
 import keyword
 import re
 import sys
+import unicodedata
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jinja2.ext import Extension
@@ -12,37 +15,44 @@ from jinja2.ext import Extension
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-# Top-level modules every rendered service imports; a package with one of these
-# names would shadow the real module.
-SERVICE_IMPORTS = frozenset(
-    {
-        "alembic",
-        "app",
-        "fastapi",
-        "httpx",
-        "jwt",
-        "multipart",
-        "pwdlib",
-        "pydantic",
-        "pydantic_settings",
-        "pytest",
-        "pythonjsonlogger",
-        "sqlalchemy",
-        "starlette",
-        "tests",
-        "uvicorn",
-    }
-)
+# Every top-level module a rendered project can import, for any answers (the modules of every
+# distribution it may install, and its own top-level folders). Written by
+# tools/project_modules.py; the matrix fails a combination that imports one not listed.
+PROJECT_MODULES = Path(__file__).with_name("project_modules.txt")
+# Endings tried, in turn, to suggest a package name that shadows nothing.
+SUGGESTED_ENDINGS = ("_service", "_api", "_app")
 
 
 def slugify(value: str) -> str:
-    """Lowercase words joined by single dashes: "My  API!" -> "my-api"."""
-    return "-".join(re.findall(r"[a-z0-9]+", value.lower()))
+    """Lowercase ASCII words joined by single dashes: "Órdenes  API!" -> "ordenes-api"."""
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
+
+
+@cache
+def project_modules() -> frozenset[str]:
+    lines = PROJECT_MODULES.read_text().splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 def is_reserved_module(name: str) -> bool:
-    """True when `name` cannot be a package name: a keyword or a module it would shadow."""
-    return keyword.iskeyword(name) or name in sys.stdlib_module_names or name in SERVICE_IMPORTS
+    """True when `name` cannot be a package name: a keyword or a module it would shadow.
+
+    Every answer set counts, not only this one: a package named after a module that only
+    another answer brings (`redis`, `celery`) would break when an update switches it on.
+    """
+    return (
+        keyword.iskeyword(name)
+        or keyword.issoftkeyword(name)
+        or name in sys.stdlib_module_names
+        or name in project_modules()
+    )
+
+
+def free_package_name(name: str) -> str:
+    """A package name like `name` that is itself accepted, to suggest instead of it."""
+    endings = [*SUGGESTED_ENDINGS, *(f"_service{number}" for number in range(2, 100))]
+    return next(name + ending for ending in endings if not is_reserved_module(name + ending))
 
 
 class NameFilters(Extension):
@@ -52,3 +62,4 @@ class NameFilters(Extension):
         super().__init__(environment)
         environment.filters["slugify"] = slugify
         environment.filters["is_reserved_module"] = is_reserved_module
+        environment.filters["free_package_name"] = free_package_name

@@ -9,8 +9,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from _pytest.mark.expression import Expression  # the parser behind -k
 
-from .options import combinations
+from .options import choices, combinations, covered_axes, headline_axes
 from .releases import copy_working_tree
 from .summary import MatrixSummary
 
@@ -30,10 +31,60 @@ def snapshot_template() -> Path:
     return snapshot
 
 
+# The snapshot this process made, removed when the run ends (and nothing else is).
+SNAPSHOT = pytest.StashKey[Path]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--answers",
+        metavar="NAME=VALUE,...",
+        help="run only the combinations holding these answers, e.g. database=sqlite,auth=jwt",
+    )
+
+
+def selected_answers(config: pytest.Config) -> dict[str, str] | None:
+    """--answers as {question: value}, refused with a sentence when it names no option."""
+    text = config.getoption("answers")
+    if text is None:
+        return None
+    questions = headline_axes() + covered_axes()
+    wanted = {}
+    for pair in filter(None, (part.strip() for part in text.split(","))):
+        name, _, value = pair.partition("=")
+        offered = [str(choice).lower() for choice in choices(name)] if name in questions else []
+        if value.lower() not in offered:
+            raise pytest.UsageError(
+                f"--answers {pair!r}: give NAME=VALUE with a question of the matrix"
+                f" ({', '.join(questions)}) and one of its values, e.g. database=sqlite"
+            )
+        wanted[name] = value.lower()
+    return wanted
+
+
+def check_keyword_expression(config: pytest.Config) -> None:
+    """Refuse a bad -k before xdist starts: each worker would fail to collect, and the run
+    would end in an INTERNALERROR instead of the reason."""
+    expression = config.option.keyword.strip()
+    if not expression:
+        return
+    try:
+        Expression.compile(expression)
+    except SyntaxError as error:
+        raise pytest.UsageError(
+            f"-k {expression!r} is not an expression of words ({error.msg} at column"
+            f" {error.offset}): match words of the test ids, e.g. -k 'sqlite and jwt', or"
+            " choose combinations by their answers with --answers database=sqlite,auth=jwt"
+        ) from None
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_configure(config: pytest.Config) -> None:
+    check_keyword_expression(config)
+    selected_answers(config)
     # pytest-copie's `copie` fixture renders from `--template`: point it at the snapshot.
-    config.option.template = str(snapshot_template())
+    config.stash[SNAPSHOT] = snapshot_template()
+    config.option.template = str(config.stash[SNAPSHOT])
     if not hasattr(config, "workerinput"):  # the xdist controller, or a run without xdist
         config.pluginmanager.register(MatrixSummary(combinations()), "matrix-summary")
 
@@ -49,7 +100,8 @@ def mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    shutil.rmtree(config.option.template, ignore_errors=True)
+    if SNAPSHOT in config.stash:
+        shutil.rmtree(config.stash[SNAPSHOT], ignore_errors=True)
 
 
 def shard() -> tuple[int, int] | None:
@@ -63,8 +115,22 @@ def shard() -> tuple[int, int] | None:
     return int(index), int(count)
 
 
+def holds(item: pytest.Item, wanted: dict[str, str]) -> bool:
+    """Whether a test is a combination whose answers include every wanted one."""
+    callspec = getattr(item, "callspec", None)
+    answers = callspec.params.get("answers") if callspec else None
+    if getattr(item, "originalname", None) != "test_combination" or not answers:
+        return False
+    return all(str(answers.get(name)).lower() == value for name, value in wanted.items())
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """With MATRIX_SHARD, keep every COUNT-th combination; the other tests run in shard 1."""
+    """With --answers, keep only the combinations that hold them. With MATRIX_SHARD, keep
+    every COUNT-th combination; the other tests run in shard 1."""
+    wanted = selected_answers(config)
+    if wanted is not None:
+        config.hook.pytest_deselected(items=[item for item in items if not holds(item, wanted)])
+        items[:] = [item for item in items if holds(item, wanted)]
     split = shard()
     if split is None:
         return

@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from extensions.filters import slugify
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -23,12 +25,39 @@ def questions() -> dict[str, dict[str, Any]]:
 
 
 def choices(question: str) -> list[Any]:
-    """The values a question accepts, whether copier.yml lists them or maps labels to them."""
+    """The values a question accepts, whether copier.yml lists them or maps labels to them
+    (a label may map to a value with a validator of its own); `identity` is the matrix's
+    own question, its values the name sets under `_matrix.identities`."""
+    if question == IDENTITY:
+        return list(identities())
     spec = questions()[question]
     if spec.get("type") == "bool":
         return [False, True]
     listed = spec["choices"]
-    return list(listed.values()) if isinstance(listed, dict) else list(listed)
+    values = listed.values() if isinstance(listed, dict) else listed
+    return [value["value"] if isinstance(value, dict) else value for value in values]
+
+
+# The matrix's question for the names a user gives: a key of `_matrix.identities`.
+IDENTITY = "identity"
+
+
+def identities() -> dict[str, dict[str, str]]:
+    """Each set of identity answers by name; "default" leaves copier's defaults."""
+    return dict(copier_config()["_matrix"]["identities"])
+
+
+def default_names() -> list[str]:
+    """The project, distribution and package names a render takes when none are given."""
+    name = questions()["project_name"]["default"]
+    slug = slugify(name)
+    return [name, slug, slug.replace("-", "_")]
+
+
+def copier_answers(answers: dict[str, Any]) -> dict[str, Any]:
+    """A matrix answer set as copier takes it: its identity spelled out as the name answers."""
+    names = identities()[answers[IDENTITY]] if IDENTITY in answers else {}
+    return {name: value for name, value in answers.items() if name != IDENTITY} | names
 
 
 def headline_axes() -> list[str]:

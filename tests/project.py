@@ -159,6 +159,18 @@ class Project:
                 problems.append(f"{name}: a run of blank lines")
         return problems
 
+    def mentions(self, words: list[str]) -> list[str]:
+        """The files whose path or text holds one of `words`, in any letter case."""
+        pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+        found = []
+        for file in sorted(self.path.rglob("*")):
+            name = file.relative_to(self.path).as_posix()
+            if ".venv" in file.parts or ".git" in file.parts or not file.is_file():
+                continue
+            if pattern.search(name) or pattern.search(file.read_text(errors="replace")):
+                found.append(name)
+        return found
+
     @contextmanager
     def serving(self, script: str, env: dict[str, str]) -> Iterator[str]:
         """Start the service's own entry point on a free loopback port; yield its base URL."""

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from extensions.context import derive
-from extensions.filters import is_reserved_module, slugify
+from extensions.filters import free_package_name, is_reserved_module, project_modules, slugify
+from extensions.refusals import refusal_report
 
 
 @pytest.mark.parametrize(
     ("name", "slug"),
-    [("My API", "my-api"), ("  Orders   API v2! ", "orders-api-v2"), ("x.y_z", "x-y-z")],
+    [
+        ("My API", "my-api"),
+        ("  Orders   API v2! ", "orders-api-v2"),
+        ("x.y_z", "x-y-z"),
+        ("Órdenes API", "ordenes-api"),
+        ("Crème brûlée", "creme-brulee"),
+    ],
 )
 def test_slugify(name: str, slug: str) -> None:
     assert slugify(name) == slug
@@ -18,10 +27,45 @@ def test_slugify(name: str, slug: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "reserved"),
-    [("class", True), ("json", True), ("fastapi", True), ("tests", True), ("orders_api", False)],
+    [
+        ("class", True),  # a keyword
+        ("match", True),  # a soft keyword
+        ("json", True),  # the standard library
+        ("test", True),  # the standard library's own tests, which stdlib_module_names omits
+        ("fastapi", True),  # every service imports it
+        ("celery", True),  # only with celery; an update could switch it on
+        ("redis", True),
+        ("asyncpg", True),
+        ("argon2", True),  # installed by pwdlib[argon2], never named in pyproject.toml
+        ("tests", True),  # the project's own folders
+        ("migrations", True),
+        ("src", True),
+        ("orders", False),
+        ("orders_api", False),
+    ],
 )
 def test_is_reserved_module(name: str, reserved: bool) -> None:
     assert is_reserved_module(name) is reserved
+
+
+def test_every_suggested_package_name_is_accepted() -> None:
+    """Whatever name is refused, the name suggested instead is itself accepted."""
+    refused = sorted(project_modules() | {"class", "match", "json", "os", "test"})
+    suggestions = {name: free_package_name(name) for name in refused}
+
+    assert [name for name, free in suggestions.items() if is_reserved_module(free)] == []
+    assert all(re.fullmatch(r"[a-z][a-z0-9_]*", free) for free in suggestions.values())
+
+
+def test_a_refusal_is_reported_as_its_sentence() -> None:
+    error = ValueError("Invalid choice for 'auth': JWT sign-in keeps users in a database.")
+
+    assert refusal_report(error) == (
+        "JWT sign-in keeps users in a database.\n"
+        "(copier refused the answer to 'auth'; nothing was written)"
+    )
+    assert refusal_report(ValueError("Unknown revision")) is None
+    assert refusal_report(KeyError("Invalid choice for 'auth': x")) is None
 
 
 def test_derive_without_database_needs_no_driver() -> None:

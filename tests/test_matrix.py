@@ -13,9 +13,12 @@ import pytest
 from .databases import SERVER_URLS, database_env, require_server
 from .deployment import check_deployment
 from .options import (
+    IDENTITY,
     choices,
     combination_id,
     combinations,
+    copier_answers,
+    default_names,
     headline_axes,
     refusals,
     unmet_pairs,
@@ -49,10 +52,13 @@ def test_combination(
 
     # The post-copy task locks the dependencies for the chosen Python.
     with timed(timings, "render"), python_for_tasks(answers["python_version"]):
-        result = copie.copy(extra_answers=answers)
+        result = copie.copy(extra_answers=copier_answers(answers))
     assert result.exit_code == 0, result.exception
     project = Project(result.project_dir, interpreter(answers["python_version"]), timings)
     assert project.text_problems() == []
+    if answers[IDENTITY] != "default":
+        # The user's own names reach every file: no default name is left behind anywhere.
+        assert project.mentions(default_names()) == []
 
     project.check_code(mypy_cache)
     project.run("pre-commit", project.tool("pre-commit"), "validate-config")
