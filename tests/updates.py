@@ -44,8 +44,16 @@ def answers_of(project: Path) -> dict[str, Any]:
     return answers
 
 
-def render(template: Path, version: str, answers: dict[str, Any], project: Path) -> None:
-    """Render a release into a new repository, committed as its first commit."""
+def render(
+    template: Path | str,
+    version: str,
+    answers: dict[str, Any],
+    project: Path,
+    *,
+    lock: bool = True,
+) -> None:
+    """Render a release into a new repository, committed as its first commit (`lock=False`
+    leaves out the post-copy `uv lock`, for tests that never install the project)."""
     copier.run_copy(
         str(template),
         project,
@@ -54,6 +62,7 @@ def render(template: Path, version: str, answers: dict[str, Any], project: Path)
         defaults=True,
         unsafe=True,
         quiet=True,
+        skip_tasks=not lock,
     )
     git(project, "init", "-q", "-b", "main")
     git(project, "add", "-A")
