@@ -10,6 +10,9 @@ from typing import Any
 
 import pytest
 
+from extensions.filters import project_modules
+from tools.project_modules import module_names
+
 from .databases import SERVER_URLS, database_env, require_server
 from .deployment import check_deployment
 from .options import (
@@ -61,6 +64,9 @@ def test_combination(
         assert project.mentions(default_names()) == []
 
     project.check_code(mypy_cache)
+    # Every module the project can import is one the package-name validator refuses.
+    unlisted = module_names(project.path, result.answers["package_name"]) - project_modules()
+    assert unlisted == set(), "run `uv run python tools/project_modules.py` to list them"
     project.run("pre-commit", project.tool("pre-commit"), "validate-config")
 
     with database_env(project, database) as env:

@@ -24,6 +24,14 @@ from .service_runs import service_digest
         ({"package_name": "class"}, '"class" would shadow a Python keyword'),
         ({"package_name": "json"}, 'pick another name, for example "json_service"'),
         ({"package_name": "fastapi"}, "would shadow a Python keyword or a module"),
+        ({"package_name": "celery"}, 'pick another name, for example "celery_service"'),
+        ({"package_name": "redis"}, '"redis" would shadow'),
+        ({"package_name": "asyncpg"}, '"asyncpg" would shadow'),
+        ({"package_name": "test"}, '"test" would shadow'),
+        ({"package_name": "migrations"}, '"migrations" would shadow'),
+        ({"package_name": "src"}, '"src" would shadow'),
+        ({"description": ""}, "Say in one sentence what the service does"),
+        ({"description": "   "}, "Say in one sentence what the service does"),
         ({"project_name": 'The "best" API'}, "leave out double quotes and backslashes"),
         ({"project_name": "Back\\slash"}, "leave out double quotes and backslashes"),
         ({"author_name": 'Ann "A" Lee'}, "Leave double quotes and backslashes out of the author"),
@@ -50,12 +58,12 @@ def test_bad_answer_is_refused(
 
 
 def test_names_are_derived_from_the_project_name(copie: Any) -> None:
-    result = copie.copy(extra_answers={"project_name": "Orders API!"})
+    result = copie.copy(extra_answers={"project_name": "Órdenes API!"})
 
     assert result.exit_code == 0, result.exception
-    assert result.answers["project_slug"] == "orders-api"
-    assert result.answers["package_name"] == "orders_api"
-    assert (result.project_dir / "src" / "orders_api" / "app.py").is_file()
+    assert result.answers["project_slug"] == "ordenes-api"
+    assert result.answers["package_name"] == "ordenes_api"
+    assert (result.project_dir / "src" / "ordenes_api" / "app.py").is_file()
 
 
 @pytest.mark.parametrize("python_version", choices("python_version"))

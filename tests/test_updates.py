@@ -3,6 +3,8 @@ switched on and off in a project its team has already changed."""
 
 from __future__ import annotations
 
+import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -12,16 +14,19 @@ import yaml
 from .databases import SERVER_URLS, database_env, require_server
 from .deployment import check_deployment
 from .project import Project, interpreter, python_for_tasks
+from .prompts import COPIER
 from .releases import releases
 from .updates import (
     answers_of,
     commit_all,
     conflicts,
     current_template,
+    fresh_shell_env,
     git,
     keep_both_sides,
     make_user_changes,
     missing_user_lines,
+    quick_start_command,
     render,
     update,
 )
@@ -90,6 +95,42 @@ def test_update_from_release(
     assert files_before - tracked_files(project) == set(), "the update lost a file"
     commit_all(project, f"Update from {version}")
     check_project(project, after, mypy_cache)
+
+
+def test_update_from_the_readme_quick_start(tmp_path: Path) -> None:
+    """The README's own command, in a fresh clone: the project records the template's absolute
+    path and release, and `copier update` finds the template again."""
+    template = current_template(tmp_path / "template", tagged=False)
+    command = quick_start_command()
+    env = fresh_shell_env(interpreter(PYTHON))
+
+    subprocess.run(["bash", "-c", command], cwd=template, env=env, check=True)
+
+    project = tmp_path / "my-api"
+    answers = answers_of(project)
+    assert answers["_src_path"] == str(template)
+    newest = VERSIONS[-1]
+    assert re.fullmatch(rf"{re.escape(newest)}-\d+-g[0-9a-f]+", answers["_commit"])
+    git(project, "init", "-q", "-b", "main")
+    commit_all(project, "Render from the quick start")
+    # The template moves on, and the project follows it.
+    readme = template / "template" / "README.md.jinja"
+    readme.write_text(readme.read_text() + "\nA line the template added later.\n")
+    commit_all(template, "A later template change")
+    subprocess.run(
+        [COPIER, "update", "--trust", "--defaults", "--vcs-ref=HEAD"],
+        cwd=project,
+        env=env,
+        check=True,
+    )
+    assert "A line the template added later." in (project / "README.md").read_text()
+    assert answers_of(project)["_commit"] != answers["_commit"]
+
+    # The same copy command on a release's checkout records that release.
+    git(template, "checkout", "-q", newest)
+    copy = command.rsplit(" && ", 1)[1].replace("../my-api", "../from-release")
+    subprocess.run(["bash", "-c", copy], cwd=template, env=env, check=True)
+    assert answers_of(tmp_path / "from-release")["_commit"] == newest
 
 
 def tracked_files(project: Path) -> set[str]:

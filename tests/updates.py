@@ -3,8 +3,10 @@ team, then brought up to date with `copier update`."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 from textwrap import dedent
 from typing import Any
@@ -12,6 +14,7 @@ from typing import Any
 import copier
 import yaml
 
+from .options import ROOT
 from .releases import copy_working_tree, tagged_clone
 
 GIT_IDENTITY = ["-c", "user.name=Service Team", "-c", "user.email=team@example.com"]
@@ -28,15 +31,39 @@ def git(project: Path, *arguments: str) -> str:
     ).stdout
 
 
-def current_template(destination: Path) -> Path:
-    """A clone with every release tagged, and the working tree (uncommitted edits
-    included) committed on top as the version updates go to."""
-    clone = tagged_clone(destination)
+def current_template(destination: Path, *, tagged: bool = True) -> Path:
+    """A clone with every release tagged (or none, as a fresh clone may come), and the
+    working tree (uncommitted edits included) committed on top as the version updates go to."""
+    if tagged:
+        clone = tagged_clone(destination)
+    else:
+        git(destination.parent, "clone", "--quiet", "--no-local", str(ROOT), str(destination))
+        clone = destination
     git(clone, "rm", "-q", "-r", ".")
     copy_working_tree(clone)
     git(clone, "add", "-A")
     git(clone, "commit", "-q", "--allow-empty", "-m", "the working tree")
     return clone
+
+
+def quick_start_command() -> str:
+    """The README's command that renders a project: the first of its quick start."""
+    readme = (ROOT / "README.md").read_text()
+    block = readme.split("## Quick start", 1)[1].split("```bash", 1)[1].split("```", 1)[0]
+    return next(line for line in block.splitlines() if line and not line.startswith("#"))
+
+
+def fresh_shell_env(python: str) -> dict[str, str]:
+    """The environment of a new terminal: no virtual environment of the template's own on
+    the path (its python has no pip), and uv told which Python the post-copy lock is for."""
+    own = str(Path(sys.executable).parent)
+    path = [entry for entry in os.environ["PATH"].split(os.pathsep) if entry != own]
+    env = {name: value for name, value in os.environ.items() if name != "VIRTUAL_ENV"}
+    return env | {
+        "PATH": os.pathsep.join(path),
+        "UV_PYTHON": python,
+        "UV_PYTHON_DOWNLOADS": "never",
+    }
 
 
 def answers_of(project: Path) -> dict[str, Any]:

@@ -53,7 +53,12 @@ def options_page(config: dict[str, Any], defaults: dict[str, Any]) -> str:
         lines += [f"## `{name}`", "", spec["help"].strip(), ""]
         choices = spec.get("choices")
         if isinstance(choices, dict):
-            lines += [f"- `{value}`: {label}" for label, value in choices.items()] + [""]
+            # A choice with a validator of its own is {value, validator}: the prompt shows
+            # it unavailable, with the validator's sentence, when the other answers rule it out.
+            lines += [
+                f"- `{spelled(value['value'] if isinstance(value, dict) else value)}`: {label}"
+                for label, value in choices.items()
+            ] + [""]
         elif isinstance(choices, list):
             lines += [f"- `{value}`" for value in choices] + [""]
         lines += [f"Type `{spec.get('type', 'str')}`; default `{spelled(defaults[name])}`.", ""]

@@ -26,10 +26,17 @@ TEMPLATE = Path(__file__).resolve().parent.parent
 OUTPUT = TEMPLATE / "extensions" / "project_modules.txt"
 # The names copier.yml lets a package take; others need not be listed.
 PACKAGE_NAME = re.compile(r"[a-z][a-z0-9_]*")
-# Between them, these install every distribution any answer set asks for.
+# Between them, these install every distribution any answer set asks for, and hold every
+# top-level folder.
 RICHEST = [
     {"database": "sqlite", "auth": "jwt", "celery": "rabbitmq", "cache": True, "websockets": True},
-    {"database": "postgresql", "auth": "jwt", "celery": "redis", "websockets": True},
+    {
+        "database": "postgresql",
+        "auth": "jwt",
+        "celery": "redis",
+        "websockets": True,
+        "kubernetes": True,
+    },
     {"database": "mysql", "auth": "api_key", "celery": "redis", "cache": True},
 ]
 # Run by the project's own interpreter: the importable top-level names of each installed
