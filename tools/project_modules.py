@@ -13,6 +13,7 @@ holds a module missing here.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -21,11 +22,13 @@ import warnings
 from pathlib import Path
 
 import copier
+import yaml
 
 TEMPLATE = Path(__file__).resolve().parent.parent
 OUTPUT = TEMPLATE / "extensions" / "project_modules.txt"
 # The names copier.yml lets a package take; others need not be listed.
 PACKAGE_NAME = re.compile(r"[a-z][a-z0-9_]*")
+PYTHON_VERSIONS = yaml.safe_load((TEMPLATE / "copier.yml").read_text())["python_version"]["choices"]
 # Between them, these install every distribution any answer set asks for, and hold every
 # top-level folder.
 RICHEST = [
@@ -39,13 +42,11 @@ RICHEST = [
     },
     {"database": "mysql", "auth": "api_key", "celery": "redis", "cache": True},
 ]
-# Run by the project's own interpreter: the importable top-level names of each installed
-# distribution, read from its RECORD (top_level.txt is optional and often missing), and of the
-# standard library's folder, which holds `test` and others that sys.stdlib_module_names omits.
+# Run by a project's interpreter: the importable top-level names of each installed
+# distribution, read from its RECORD (top_level.txt is optional and often missing).
 LIST_INSTALLED = """
-import importlib.metadata, json, pathlib, sysconfig
-stdlib = pathlib.Path(sysconfig.get_path("stdlib"))
-names = {path.name.split(".")[0] for path in [*stdlib.iterdir(), *stdlib.glob("lib-dynload/*")]}
+import importlib.metadata, json
+names = set()
 for distribution in importlib.metadata.distributions():
     for file in distribution.files or []:
         top = file.parts[0]
@@ -54,15 +55,41 @@ for distribution in importlib.metadata.distributions():
         names.add(top.split(".")[0] if len(file.parts) == 1 else top)
 print(json.dumps(sorted(names)))
 """
+# Run by each supported Python: its standard library's folder, which also holds `test` and
+# others that sys.stdlib_module_names omits, and which differs from version to version.
+LIST_STDLIB = """
+import json, pathlib, sys, sysconfig
+stdlib = pathlib.Path(sysconfig.get_path("stdlib"))
+found = [*stdlib.iterdir(), *stdlib.glob("lib-dynload/*")]
+print(json.dumps(sorted({*sys.builtin_module_names, *(path.name.split(".")[0] for path in found)})))
+"""
+
+
+def listed_by(python: Path | str, script: str) -> set[str]:
+    output = subprocess.run(
+        [str(python), "-c", script], check=True, capture_output=True, text=True
+    ).stdout
+    return set(json.loads(output))
 
 
 def installed_modules(project: Path) -> set[str]:
-    """The top-level modules importable in a project's virtual environment."""
-    python = project / ".venv" / "bin" / "python"
-    listed = subprocess.run(
-        [str(python), "-c", LIST_INSTALLED], check=True, capture_output=True, text=True
-    ).stdout
-    return set(json.loads(listed))
+    """The top-level modules of every distribution in a project's virtual environment."""
+    return listed_by(project / ".venv" / "bin" / "python", LIST_INSTALLED)
+
+
+def interpreter(version: str) -> str:
+    """A Python of this version: the one uv finds, or one that pyenv installed."""
+    found = subprocess.run(
+        ["uv", "python", "find", "--system", version],
+        capture_output=True,
+        text=True,
+        env=os.environ | {"UV_PYTHON_DOWNLOADS": "never"},
+        check=False,
+    )
+    if found.returncode == 0:
+        return found.stdout.strip()
+    pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
+    return str(next(iter(sorted(pyenv.glob(f"versions/{version}.*/bin/python{version}")))))
 
 
 def own_folders(project: Path) -> set[str]:
@@ -70,10 +97,14 @@ def own_folders(project: Path) -> set[str]:
     return {path.name for path in project.iterdir() if path.is_dir()}
 
 
+def package_names(names: set[str]) -> set[str]:
+    """The names among `names` that copier.yml would let a package take."""
+    return {name for name in names if PACKAGE_NAME.fullmatch(name)}
+
+
 def module_names(project: Path, package: str) -> set[str]:
     """The names a package could take that this project already uses for something else."""
-    names = installed_modules(project) | own_folders(project)
-    return {name for name in names if PACKAGE_NAME.fullmatch(name) and name != package}
+    return package_names(installed_modules(project) | own_folders(project)) - {package}
 
 
 def main() -> None:
@@ -94,6 +125,8 @@ def main() -> None:
                 )
             subprocess.run(["uv", "sync", "--quiet", "--locked"], cwd=project, check=True)
             names |= module_names(project, "my_api")
+    for version in PYTHON_VERSIONS:
+        names |= package_names(listed_by(interpreter(version), LIST_STDLIB))
     header = "# Written by tools/project_modules.py: the modules a rendered project can import."
     OUTPUT.write_text("\n".join([header, *sorted(names)]) + "\n")
     print(f"{len(names)} modules written to {OUTPUT.relative_to(TEMPLATE)}", file=sys.stderr)
