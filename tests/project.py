@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 from plumbum import local
 
+from tools.pythons import find_python
+
 # Leftovers of template syntax that must never reach a rendered file.
 # (Python's own "}}" in nested dict literals is fine; "{{ name" is not, unless it is a
 # GitHub Actions expression, "${{ github.sha }}".)
@@ -35,20 +37,11 @@ def timed(timings: dict[str, float], step: str) -> Iterator[None]:
 
 
 def interpreter(version: str) -> str:
-    """What UV_PYTHON should say for a Python version: the version when uv finds one
-    itself, else an interpreter that pyenv installed (which uv does not look for)."""
-    found = subprocess.run(
-        ["uv", "python", "find", "--system", version],
-        capture_output=True,
-        text=True,
-        env=os.environ | {"UV_PYTHON_DOWNLOADS": "never"},
-        check=False,
-    )
-    if found.returncode == 0:
-        return version
-    pyenv_root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
-    for candidate in sorted(pyenv_root.glob(f"versions/{version}.*/bin/python{version}")):
-        return str(candidate)
+    """What UV_PYTHON should say for a Python version; the test fails (under CI) or skips
+    when there is none."""
+    found = find_python(version)
+    if found:
+        return found
     message = f"Python {version} is needed (install it, for example with pyenv)"
     if os.environ.get("CI"):
         pytest.fail(message, pytrace=False)

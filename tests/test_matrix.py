@@ -66,7 +66,7 @@ def test_combination(
     project.check_code(mypy_cache)
     # Every module the project can import is one the package-name validator refuses.
     unlisted = module_names(project.path, result.answers["package_name"]) - project_modules()
-    assert unlisted == set(), "run `uv run python tools/project_modules.py` to list them"
+    assert unlisted == set(), "run `uv run python -m tools.project_modules` to list them"
     project.run("pre-commit", project.tool("pre-commit"), "validate-config")
 
     with database_env(project, database) as env:

@@ -1,6 +1,6 @@
 """Write extensions/project_modules.txt: every top-level module a rendered project can import.
 
-    uv run python tools/project_modules.py
+    uv run python -m tools.project_modules
 
 Renders the answer sets that, between them, install every distribution the template can
 depend on (each database driver, JWT, Celery with either broker, Redis, WebSockets), installs
@@ -13,7 +13,6 @@ holds a module missing here.
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -23,6 +22,8 @@ from pathlib import Path
 
 import copier
 import yaml
+
+from tools.pythons import find_python
 
 TEMPLATE = Path(__file__).resolve().parent.parent
 OUTPUT = TEMPLATE / "extensions" / "project_modules.txt"
@@ -65,31 +66,19 @@ print(json.dumps(sorted({*sys.builtin_module_names, *(path.name.split(".")[0] fo
 """
 
 
-def listed_by(python: Path | str, script: str) -> set[str]:
-    output = subprocess.run(
-        [str(python), "-c", script], check=True, capture_output=True, text=True
-    ).stdout
+def standard_library(python: str) -> set[str]:
+    """The standard library's modules, as one Python (a path, or a version uv finds) has it."""
+    command = ["uv", "run", "--no-project", "--python", python, "python", "-c", LIST_STDLIB]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     return set(json.loads(output))
 
 
 def installed_modules(project: Path) -> set[str]:
     """The top-level modules of every distribution in a project's virtual environment."""
-    return listed_by(project / ".venv" / "bin" / "python", LIST_INSTALLED)
-
-
-def interpreter(version: str) -> str:
-    """A Python of this version: the one uv finds, or one that pyenv installed."""
-    found = subprocess.run(
-        ["uv", "python", "find", "--system", version],
-        capture_output=True,
-        text=True,
-        env=os.environ | {"UV_PYTHON_DOWNLOADS": "never"},
-        check=False,
-    )
-    if found.returncode == 0:
-        return found.stdout.strip()
-    pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
-    return str(next(iter(sorted(pyenv.glob(f"versions/{version}.*/bin/python{version}")))))
+    python = project / ".venv" / "bin" / "python"
+    command = [str(python), "-c", LIST_INSTALLED]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return set(json.loads(output))
 
 
 def own_folders(project: Path) -> set[str]:
@@ -126,7 +115,10 @@ def main() -> None:
             subprocess.run(["uv", "sync", "--quiet", "--locked"], cwd=project, check=True)
             names |= module_names(project, "my_api")
     for version in PYTHON_VERSIONS:
-        names |= package_names(listed_by(interpreter(version), LIST_STDLIB))
+        python = find_python(version)
+        if python is None:
+            sys.exit(f"Python {version} is needed to list its standard library")
+        names |= package_names(standard_library(python))
     header = "# Written by tools/project_modules.py: the modules a rendered project can import."
     OUTPUT.write_text("\n".join([header, *sorted(names)]) + "\n")
     print(f"{len(names)} modules written to {OUTPUT.relative_to(TEMPLATE)}", file=sys.stderr)
