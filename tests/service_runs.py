@@ -2,7 +2,8 @@
 
 Deployment answers (docker, kubernetes, ci) add files around a service and leave its code
 alone. Combinations that differ only in them render byte-identical service files, so the
-service's migrations, server start and test suite would run on the same input again. A run
+service's lint, type and dependency checks, migrations, server start and test suite would run
+on the same input again. A run
 that passed is recorded under a digest of those files; a combination with the same digest
 reuses it, and says so in the summary. Any difference in those files, even one byte, means
 a run of its own. Set MATRIX_SHARE_SERVICE_RUNS=0 to run every combination in full.

@@ -71,7 +71,7 @@ class MatrixSummary:
         if self.steps:
             ran = len(self.steps) - len(self.reused)
             terminalreporter.write_line(
-                f"service checks (migrations, server, own tests): {ran} ran in full,"
+                f"service checks (lint, types, migrations, server, own tests): {ran} ran in full,"
                 f" {len(self.reused)} reused a passing run of byte-identical service files"
             )
         if covered_axes():
