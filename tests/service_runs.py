@@ -34,8 +34,19 @@ def sharing_enabled() -> bool:
 
 def service_digest(project: Path) -> str:
     """A digest of the names and contents of every file the service's checks read."""
+    return files_digest(project, SERVICE_FILES)
+
+
+def image_digest(project: Path) -> str:
+    """The same for the image check: the service's files, the Dockerfile and what it leaves
+    out. The rest of the build context is copied but not read, except README.md, which the
+    build reads as the package's description only (it differs with the deployment answers)."""
+    return files_digest(project, (*SERVICE_FILES, "Dockerfile", ".dockerignore"))
+
+
+def files_digest(project: Path, tops: tuple[str, ...]) -> str:
     digest = hashlib.sha256()
-    for top in SERVICE_FILES:
+    for top in tops:
         root = project / top
         files = sorted(root.rglob("*")) if root.is_dir() else [root]
         for file in files:

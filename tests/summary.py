@@ -21,6 +21,8 @@ class MatrixSummary:
         self.refusals: dict[str, str] = {}
         # Combinations whose service checks reused a passing run of identical service files.
         self.reused: dict[str, str] = {}
+        # Docker variants whose image check reused a passing run of the same inputs.
+        self.reused_images: dict[str, str] = {}
         # Update paths (tests/test_updates.py) by description, with their outcome.
         self.updates: dict[str, str] = {}
         # Screenshots the browser tests saved, for the CI log.
@@ -37,6 +39,8 @@ class MatrixSummary:
                 self.steps[name] = properties.get("steps", {})
             if "service_run" in properties:
                 self.reused[name] = properties["service_run"]
+            if "image_run" in properties:
+                self.reused_images[name] = properties["image_run"]
         elif "refusal" in properties:
             self.refusals[properties["refusal"]] = report.outcome
         elif "update_path" in properties:
@@ -72,7 +76,9 @@ class MatrixSummary:
             ran = len(self.steps) - len(self.reused)
             terminalreporter.write_line(
                 f"service checks (lint, types, migrations, server, own tests): {ran} ran in full,"
-                f" {len(self.reused)} reused a passing run of byte-identical service files"
+                f" {len(self.reused)} reused a passing run of byte-identical service files;"
+                f" image checks: {len(self.reused_images)} reused a passing run of the same"
+                " Dockerfile and service files"
             )
         if covered_axes():
             terminalreporter.write_line(

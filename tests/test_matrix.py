@@ -78,7 +78,10 @@ def test_combination(
     project.run("pre-commit", project.tool("pre-commit"), "validate-config")
 
     with database_env(project, database) as env:
-        check_deployment(project, result.answers, env)
+        images = (service_runs, combination_id(answers)) if sharing_enabled() else None
+        image_twin = check_deployment(project, result.answers, env, images)
+        if image_twin:
+            record_property("image_run", image_twin)
         if twin:
             return
         project.migrate(database, env)
