@@ -10,7 +10,7 @@ from typing import Any
 import pexpect
 import pyte
 
-from .options import questions
+from .options import choices, questions
 
 COPIER = str(Path(sys.executable).with_name("copier"))
 KEYS = {"down": "\x1b[B", "clear line": "\x15", "enter": "\r", "interrupt": "\x03"}
@@ -87,10 +87,7 @@ class Prompts:
 
     def choose(self, question: str, value: Any) -> None:
         """Pick a value of a single-choice question: arrows from the default, then Enter."""
-        values = [
-            entry["value"] if isinstance(entry, dict) else entry
-            for entry in questions()[question]["choices"].values()
-        ]
+        values = choices(question)
         default = questions()[question].get("default")
         start = values.index(default) if default in values else 0
         self.press("down", (values.index(value) - start) % len(values))
