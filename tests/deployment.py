@@ -24,7 +24,6 @@ from urllib.parse import urlsplit
 import yaml
 
 from .project import Project, free_port, get, wait_until_answering
-from .service_runs import ServiceRuns, image_digest
 
 # The validators are installed in the template's own environment (see pyproject.toml).
 TOOLS = Path(sys.executable).parent
@@ -71,35 +70,20 @@ def check_files_follow_answers(project: Project, answers: dict[str, Any]) -> Non
     assert (project.path / "uv.lock").is_file(), "the post-copy task writes uv.lock"
 
 
-def check_deployment(
-    project: Project,
-    answers: dict[str, Any],
-    env: dict[str, str],
-    images: tuple[ServiceRuns, str] | None = None,
-) -> str | None:
-    """Every deployment check the answers call for. With `images` (this run's passes and the
-    combination's name), an image check whose inputs already passed is not run again: the
-    combination that passed it is returned."""
+def check_deployment(project: Project, answers: dict[str, Any]) -> None:
+    """Every check of the deployment files the answers call for, by their validators. The
+    image check, which starts the service, is `run_image_outside_container`."""
     check_files_follow_answers(project, answers)
-    reused = None
     if answers["docker"]:
         with project.step("docker"):
             check_dockerfile(project, answers)
             check_compose(project, answers)
-        digest = image_digest(project.path)
-        reused = images[0].passed_as(digest) if images else None
-        if reused is None:
-            with project.step("image"):
-                run_image_outside_container(project, answers, env)
-            if images:
-                images[0].record_pass(digest, images[1])
     if answers["kubernetes"]:
         with project.step("kubernetes"):
             check_kubernetes(project, answers)
     if answers["ci"] != "none":
         with project.step("ci"):
             check_ci(project, answers)
-    return reused
 
 
 # Docker and compose

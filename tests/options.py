@@ -170,6 +170,29 @@ def combinations() -> list[dict[str, Any]]:
     return sorted(chosen, key=lambda answers: order[tuple(answers[a] for a in variant_axes)])
 
 
+def service_of(answers: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+    """The answers that shape the service itself: all but the deployment questions."""
+    return tuple((name, value) for name, value in answers.items() if name not in deployment_axes())
+
+
+@cache
+def fuzzed_services() -> frozenset[tuple[tuple[str, Any], ...]]:
+    """The services whose own tests include Schemathesis fuzzing, the heaviest of them.
+
+    A few services that between them hold every pair of service values that any service
+    holds (each database with each auth mode, each broker with the cache, and so on), chosen
+    greedily; every other service runs the rest of its own tests.
+    """
+    services = list(dict.fromkeys(service_of(answers) for answers in combinations()))
+    unmet = set().union(*(pairs(dict(service)) for service in services))
+    chosen = set()
+    while unmet:
+        best = max(services, key=lambda service: len(pairs(dict(service)) & unmet))
+        chosen.add(best)
+        unmet -= pairs(dict(best))
+    return frozenset(chosen)
+
+
 def unmet_pairs(answer_sets: list[dict[str, Any]]) -> set[frozenset[tuple[str, Any]]]:
     """The pairs involving a covered question that none of the answer sets holds."""
     met: set[frozenset[tuple[str, Any]]] = set().union(*(pairs(answers) for answers in answer_sets))

@@ -122,9 +122,10 @@ class Project:
             self.run("alembic", self.tool("alembic"), "upgrade", "head", env=env)
             self.run("alembic", self.tool("alembic"), "check", env=env)
 
-    def run_tests(self, env: dict[str, str]) -> None:
-        """The project's own test suite."""
-        self.run("pytest", self.tool("pytest"), "-q", "-p", "no:cacheprovider", env=env)
+    def run_tests(self, env: dict[str, str], *, fuzz: bool = True) -> None:
+        """The project's own test suite; without `fuzz`, all of it but the Schemathesis fuzzing."""
+        skipped = [] if fuzz else ["--ignore", "tests/test_fuzz.py"]
+        self.run("pytest", self.tool("pytest"), "-q", "-p", "no:cacheprovider", *skipped, env=env)
 
     def tool(self, name: str) -> str:
         """A command installed in the project's virtual environment."""

@@ -21,10 +21,14 @@ class MatrixSummary:
         self.refusals: dict[str, str] = {}
         # Combinations whose service checks reused a passing run of identical service files.
         self.reused: dict[str, str] = {}
+        # Combinations whose service checks ran in full with the project's fuzzing.
+        self.fuzzed: set[str] = set()
         # Docker variants whose image check reused a passing run of the same inputs.
         self.reused_images: dict[str, str] = {}
-        # Update paths (tests/test_updates.py) by description, with their outcome.
+        # Update paths (tests/test_updates.py) by description, with their outcome, and per
+        # check of the updated project, the run it reused (None: it ran in full).
         self.updates: dict[str, str] = {}
+        self.update_checks: dict[str, list[str | None]] = {}
         # Screenshots the browser tests saved, for the CI log.
         self.screenshots: list[str] = []
 
@@ -39,12 +43,15 @@ class MatrixSummary:
                 self.steps[name] = properties.get("steps", {})
             if "service_run" in properties:
                 self.reused[name] = properties["service_run"]
+            elif properties.get("fuzzed") and report.passed:
+                self.fuzzed.add(name)
             if "image_run" in properties:
                 self.reused_images[name] = properties["image_run"]
         elif "refusal" in properties:
             self.refusals[properties["refusal"]] = report.outcome
         elif "update_path" in properties:
             self.updates[properties["update_path"]] = report.outcome
+            self.update_checks[properties["update_path"]] = properties.get("update_checks", [])
         if "screenshot" in properties:
             self.screenshots.append(properties["screenshot"])
 
@@ -56,8 +63,12 @@ class MatrixSummary:
             for path, outcome in sorted(self.updates.items()):
                 terminalreporter.write_line(f"{outcome:<8} {path}")
             passed = list(self.updates.values()).count("passed")
+            checks = [reused for path in self.update_checks.values() for reused in path]
+            reused = len(checks) - checks.count(None)
             terminalreporter.write_line(
-                f"update paths: {len(self.updates)} tested, {passed} passed"
+                f"update paths: {len(self.updates)} tested, {passed} passed; their {len(checks)}"
+                f" checks of the updated project: {reused} reused a passing run of"
+                " byte-identical service files"
             )
         if not self.outcomes and not self.refusals:
             return
@@ -77,6 +88,8 @@ class MatrixSummary:
             terminalreporter.write_line(
                 f"service checks (lint, types, migrations, server, own tests): {ran} ran in full,"
                 f" {len(self.reused)} reused a passing run of byte-identical service files;"
+                f" {len(self.fuzzed)} of the full runs fuzzed with Schemathesis (their services"
+                " between them hold every pair of service values);"
                 f" image checks: {len(self.reused_images)} reused a passing run of the same"
                 " Dockerfile and service files"
             )

@@ -4,7 +4,6 @@ type-checks, migrates, starts and passes its own tests against the real services
 from __future__ import annotations
 
 import json
-import os
 import secrets
 from typing import Any
 
@@ -13,8 +12,7 @@ import pytest
 from extensions.filters import project_modules
 from tools.project_modules import module_names
 
-from .databases import SERVER_URLS, database_env, require_server
-from .deployment import check_deployment
+from .checks import check_rendered
 from .options import (
     IDENTITY,
     choices,
@@ -22,20 +20,15 @@ from .options import (
     combinations,
     copier_answers,
     default_names,
+    fuzzed_services,
     headline_axes,
+    pairs,
     refusals,
+    service_of,
     unmet_pairs,
 )
 from .project import Project, get, interpreter, python_for_tasks, timed
-from .service_runs import ServiceRuns, service_digest, sharing_enabled
-
-
-@pytest.fixture(scope="session")
-def service_runs(tmp_path_factory: pytest.TempPathFactory) -> ServiceRuns:
-    """Passing service runs of this session, in a directory every xdist worker shares."""
-    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
-    base = tmp_path_factory.getbasetemp()
-    return ServiceRuns(base.parent / f"service-runs-{run}" if run else base / "service-runs")
+from .service_runs import ServiceRuns, sharing_enabled
 
 
 @pytest.mark.parametrize("answers", combinations(), ids=combination_id)
@@ -47,11 +40,9 @@ def test_combination(
     service_runs: ServiceRuns,
 ) -> None:
     timings: dict[str, float] = {}
-    record_property("combination", combination_id(answers))
+    name = combination_id(answers)
+    record_property("combination", name)
     record_property("steps", timings)
-    database = answers["database"]
-    if database in SERVER_URLS:
-        require_server(database)
 
     # The post-copy task locks the dependencies for the chosen Python.
     with timed(timings, "render"), python_for_tasks(answers["python_version"]):
@@ -63,37 +54,42 @@ def test_combination(
         # The user's own names reach every file: no default name is left behind anywhere.
         assert project.mentions(default_names()) == []
 
-    # A passing run of byte-identical service files (a deployment twin's) stands for the
-    # steps that read only those files: lint, types, dependencies, migrations, server, tests.
-    digest = service_digest(project.path)
-    twin = service_runs.passed_as(digest) if sharing_enabled() else None
-    if twin:
-        record_property("service_run", twin)
-        project.run("uv sync", "uv", "sync", "--locked")  # the deployment checks use it
+    # A deployment twin (same service files, other deployment files) reuses its service's run.
+    fuzz = service_of(answers) in fuzzed_services()
+    record_property("fuzzed", fuzz)
+    reused = check_rendered(
+        project,
+        result.answers,
+        name=name,
+        mypy_cache=mypy_cache,
+        runs=service_runs if sharing_enabled() else None,
+        serve=lambda env: check_serving(project, result.answers, env),
+        fuzz=fuzz,
+    )
+    if reused.service:
+        record_property("service_run", reused.service)
+    if reused.image:
+        record_property("image_run", reused.image)
     else:
-        project.check_code(mypy_cache)
         # Every module the project can import is one the package-name validator refuses.
         unlisted = module_names(project.path, result.answers["package_name"]) - project_modules()
         assert unlisted == set(), "run `uv run python -m tools.project_modules` to list them"
     project.run("pre-commit", project.tool("pre-commit"), "validate-config")
 
-    with database_env(project, database) as env:
-        images = (service_runs, combination_id(answers)) if sharing_enabled() else None
-        image_twin = check_deployment(project, result.answers, env, images)
-        if image_twin:
-            record_property("image_run", image_twin)
-        if twin:
-            return
-        project.migrate(database, env)
-        with project.step("serve"):
-            check_serving(project, result.answers, env)
-        project.run_tests(env)
-    service_runs.record_pass(digest, combination_id(answers))
-
 
 def test_every_covered_value_meets_every_other_value() -> None:
     """Questions outside the headline are tested pairwise: no pair of values is left out."""
     assert unmet_pairs(combinations()) == set()
+
+
+def test_fuzzed_services_hold_every_pair_of_service_values() -> None:
+    """Fuzzing runs on a few services, yet every pair of values two services' questions can
+    take together is fuzzed in one of them."""
+    services = {service_of(answers) for answers in combinations()}
+    fuzzed = fuzzed_services()
+    assert fuzzed < services
+    held = set().union(*(pairs(dict(service)) for service in services))
+    assert held == set().union(*(pairs(dict(service)) for service in fuzzed))
 
 
 @pytest.mark.parametrize(("answers", "message"), refusals(), ids=lambda v: str(v)[:48])

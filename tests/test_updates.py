@@ -3,19 +3,21 @@ switched on and off in a project its team has already changed."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from .databases import SERVER_URLS, database_env, require_server
-from .deployment import check_deployment
+from .checks import check_rendered
 from .project import Project, interpreter, python_for_tasks
 from .prompts import COPIER
 from .releases import releases
+from .service_runs import ServiceRuns, sharing_enabled
 from .updates import (
     answers_of,
     commit_all,
@@ -58,7 +60,7 @@ def test_update_from_release(
     tmp_path: Path,
     version: str,
     start: str,
-    mypy_cache: str,
+    check_project: Callable[[Path, dict[str, Any]], None],
     record_property: Any,
 ) -> None:
     """Render a release, change it as a team would, update it: the team's lines stay,
@@ -94,7 +96,7 @@ def test_update_from_release(
     assert missing_user_lines(project, PACKAGE) == []
     assert files_before - tracked_files(project) == set(), "the update lost a file"
     commit_all(project, f"Update from {version}")
-    check_project(project, after, mypy_cache)
+    check_project(project, after)
 
 
 def test_update_from_the_readme_quick_start(tmp_path: Path) -> None:
@@ -176,7 +178,7 @@ def test_feature_switch(
     template: Path,
     tmp_path: Path,
     switch: str,
-    mypy_cache: str,
+    check_project: Callable[[Path, dict[str, Any]], None],
     record_property: Any,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -213,7 +215,7 @@ def test_feature_switch(
             # resolution fork the feature's packages brought; `uv sync --locked` checks it.)
             changed = git(project, "diff", "--name-only", started, "HEAD", "--", ".", ":!uv.lock")
             assert changed == ""
-        check_project(project, after, mypy_cache)
+        check_project(project, after)
 
 
 def without_commit(answers: dict[str, Any]) -> dict[str, Any]:
@@ -254,24 +256,31 @@ def test_switch_that_would_strand_data_is_refused(
     assert git(project, "status", "--porcelain") == "", "a refused update changed files"
 
 
-def check_project(path: Path, answers: dict[str, Any], mypy_cache: str) -> None:
-    """What the matrix checks for a fresh render, on the updated project."""
-    project = Project(path, interpreter(PYTHON))
-    project.check_code(mypy_cache)
-    # The project's own hook against conflict markers (pre-commit clones nothing for it).
-    hooks = {"PRE_COMMIT_HOME": str(path.parent / "pre-commit-home")}
-    project.run(
-        "pre-commit",
-        project.tool("pre-commit"),
-        "run",
-        "conflict-markers",
-        "--all-files",
-        env=hooks,
-    )
-    database = answers["database"]
-    if database in SERVER_URLS:
-        require_server(database)
-    with database_env(project, database) as env:
-        check_deployment(project, answers, env)
-        project.migrate(database, env)
-        project.run_tests(env)
+@pytest.fixture
+def check_project(
+    mypy_cache: str, service_runs: ServiceRuns, record_property: Any
+) -> Callable[[Path, dict[str, Any]], None]:
+    """What the matrix checks for a fresh render, on an updated project. A path whose project
+    ends byte-identical to one already checked (from another release, or switched back off)
+    reuses that run; the summary counts them."""
+    checked: list[str | None] = []  # per check, the run it reused (None: it ran)
+    record_property("update_checks", checked)
+
+    def check(path: Path, answers: dict[str, Any]) -> None:
+        project = Project(path, interpreter(PYTHON))
+        # The project's own hook against conflict markers (pre-commit clones nothing for it).
+        hooks = {"PRE_COMMIT_HOME": str(path.parent / "pre-commit-home")}
+        name = f"{os.environ['PYTEST_CURRENT_TEST'].split(' ')[0]} check {len(checked) + 1}"
+        runs = service_runs if sharing_enabled() else None
+        reused = check_rendered(project, answers, name=name, mypy_cache=mypy_cache, runs=runs)
+        checked.append(reused.service)
+        project.run(
+            "pre-commit",
+            project.tool("pre-commit"),
+            "run",
+            "conflict-markers",
+            "--all-files",
+            env=hooks,
+        )
+
+    return check

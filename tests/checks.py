@@ -1,0 +1,73 @@
+"""The checks every rendered project passes, whether fresh (the matrix) or updated (the update
+paths): code, deployment files, the image, migrations, the server and the project's own tests.
+
+A run that passed on byte-identical files stands for a later one (see service_runs.py), so a
+project reuses what it can and says which run it reused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .databases import SERVER_URLS, database_env, require_server
+from .deployment import check_deployment, run_image_outside_container
+from .project import Project
+from .service_runs import ServiceRuns, image_digest, service_digest
+
+
+@dataclass
+class Reused:
+    """The runs this project's checks reused, by the name they passed under."""
+
+    service: str | None = None
+    image: str | None = None
+
+
+def check_rendered(
+    project: Project,
+    answers: dict[str, Any],
+    *,
+    name: str,
+    mypy_cache: str,
+    runs: ServiceRuns | None,
+    serve: Callable[[dict[str, str]], None] | None = None,
+    fuzz: bool = True,
+) -> Reused:
+    """Run every check the answers call for, under `name`; `runs` (None: run everything)
+    holds this session's passes. `serve` checks the running service, given its environment;
+    without `fuzz`, the project's tests leave out their Schemathesis fuzzing."""
+    database = answers["database"]
+    if database in SERVER_URLS:
+        require_server(database)
+    service = service_digest(project.path) + ("-fuzzed" if fuzz else "")
+    reused = Reused(service=runs.passed_as(service) if runs else None)
+    if reused.service:
+        project.run("uv sync", "uv", "sync", "--locked")  # the deployment checks use it
+    else:
+        project.check_code(mypy_cache)
+    check_deployment(project, answers)
+
+    image = image_digest(project.path) if answers["docker"] else None
+    if image and runs:
+        reused.image = runs.passed_as(image)
+    run_image = image is not None and reused.image is None
+    if reused.service and not run_image:
+        return reused  # nothing left to run needs a database
+    with database_env(project, database) as env:
+        if run_image:
+            with project.step("image"):
+                run_image_outside_container(project, answers, env)
+            if runs and image:
+                runs.record_pass(image, name)
+        if reused.service:
+            return reused
+        project.migrate(database, env)
+        if serve:
+            with project.step("serve"):
+                serve(env)
+        project.run_tests(env, fuzz=fuzz)
+    if runs:
+        runs.record_pass(service, name)
+    return reused
