@@ -99,20 +99,28 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture(scope="session")
 def mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """One mypy cache per test process, shared by its rendered projects.
+    """One mypy cache for the session, shared by its rendered projects and xdist workers.
 
-    Installed packages are identical across rendered projects, so they are analysed
-    once; mypy still re-checks every module whose source differs.
+    Installed packages are identical across rendered projects, so they are analysed once
+    per Python version (a cold start costs about 35 s); mypy still re-checks every module
+    whose source differs. mypy replaces each cache file whole, so two processes can share it.
     """
-    return str(tmp_path_factory.mktemp("mypy-cache"))
+    cache = shared_directory(tmp_path_factory, "mypy-cache")
+    cache.mkdir(parents=True, exist_ok=True)
+    return str(cache)
 
 
 @pytest.fixture(scope="session")
 def service_runs(tmp_path_factory: pytest.TempPathFactory) -> ServiceRuns:
     """Passing service runs of this session, in a directory every xdist worker shares."""
+    return ServiceRuns(shared_directory(tmp_path_factory, "service-runs"))
+
+
+def shared_directory(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    """A directory of this test session that all of its xdist workers see."""
     run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
     base = tmp_path_factory.getbasetemp()
-    return ServiceRuns(base.parent / f"service-runs-{run}" if run else base / "service-runs")
+    return base.parent / f"{name}-{run}" if run else base / name
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
