@@ -23,6 +23,7 @@ class Reused:
 
     service: str | None = None
     image: str | None = None
+    image_ran: bool = False  # the image check ran for this project
 
 
 def check_rendered(
@@ -33,15 +34,16 @@ def check_rendered(
     mypy_cache: str,
     runs: ServiceRuns | None,
     serve: Callable[[dict[str, str]], None] | None = None,
-    fuzz: bool = True,
+    heavy: bool = True,
 ) -> Reused:
     """Run every check the answers call for, under `name`; `runs` (None: run everything)
-    holds this session's passes. `serve` checks the running service, given its environment;
-    without `fuzz`, the project's tests leave out their Schemathesis fuzzing."""
+    holds this session's passes. `serve` checks the running service, given its environment.
+    Without `heavy`, the two heaviest checks are left out: the project's Schemathesis
+    fuzzing, and the image check (the Dockerfile's install and start)."""
     database = answers["database"]
     if database in SERVER_URLS:
         require_server(database)
-    service = service_digest(project.path) + ("-fuzzed" if fuzz else "")
+    service = service_digest(project.path) + ("-heavy" if heavy else "")
     reused = Reused(service=runs.passed_as(service) if runs else None)
     if reused.service:
         project.run("uv sync", "uv", "sync", "--locked")  # the deployment checks use it
@@ -49,7 +51,7 @@ def check_rendered(
         project.check_code(mypy_cache)
     check_deployment(project, answers)
 
-    image = image_digest(project.path) if answers["docker"] else None
+    image = image_digest(project.path) if answers["docker"] and heavy else None
     if image and runs:
         reused.image = runs.passed_as(image)
     run_image = image is not None and reused.image is None
@@ -59,6 +61,7 @@ def check_rendered(
         if run_image:
             with project.step("image"):
                 run_image_outside_container(project, answers, env)
+            reused.image_ran = True
             if runs and image:
                 runs.record_pass(image, name)
         if reused.service:
@@ -67,7 +70,7 @@ def check_rendered(
         if serve:
             with project.step("serve"):
                 serve(env)
-        project.run_tests(env, fuzz=fuzz)
+        project.run_tests(env, fuzz=heavy)
     if runs:
         runs.record_pass(service, name)
     return reused

@@ -176,12 +176,13 @@ def service_of(answers: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
 
 
 @cache
-def fuzzed_services() -> frozenset[tuple[tuple[str, Any], ...]]:
-    """The services whose own tests include Schemathesis fuzzing, the heaviest of them.
+def representative_services() -> frozenset[tuple[tuple[str, Any], ...]]:
+    """The services that run the heavy checks: their own Schemathesis fuzzing and, in their
+    docker variant, the image check.
 
     A few services that between them hold every pair of service values that any service
     holds (each database with each auth mode, each broker with the cache, and so on), chosen
-    greedily; every other service runs the rest of its own tests.
+    greedily; every other service runs the rest of its checks.
     """
     services = list(dict.fromkeys(service_of(answers) for answers in combinations()))
     unmet = set().union(*(pairs(dict(service)) for service in services))

@@ -21,10 +21,11 @@ class MatrixSummary:
         self.refusals: dict[str, str] = {}
         # Combinations whose service checks reused a passing run of identical service files.
         self.reused: dict[str, str] = {}
-        # Combinations whose service checks ran in full with the project's fuzzing.
-        self.fuzzed: set[str] = set()
+        # Combinations whose service checks ran in full with the heavy checks.
+        self.heavy: set[str] = set()
         # Docker variants whose image check reused a passing run of the same inputs.
         self.reused_images: dict[str, str] = {}
+        self.image_runs = 0
         # Update paths (tests/test_updates.py) by description, with their outcome, and per
         # check of the updated project, the run it reused (None: it ran in full).
         self.updates: dict[str, str] = {}
@@ -43,10 +44,11 @@ class MatrixSummary:
                 self.steps[name] = properties.get("steps", {})
             if "service_run" in properties:
                 self.reused[name] = properties["service_run"]
-            elif properties.get("fuzzed") and report.passed:
-                self.fuzzed.add(name)
+            elif properties.get("heavy") and report.passed:
+                self.heavy.add(name)
             if "image_run" in properties:
                 self.reused_images[name] = properties["image_run"]
+            self.image_runs += bool(properties.get("image_ran"))
         elif "refusal" in properties:
             self.refusals[properties["refusal"]] = report.outcome
         elif "update_path" in properties:
@@ -88,9 +90,10 @@ class MatrixSummary:
             terminalreporter.write_line(
                 f"service checks (lint, types, migrations, server, own tests): {ran} ran in full,"
                 f" {len(self.reused)} reused a passing run of byte-identical service files;"
-                f" {len(self.fuzzed)} of the full runs fuzzed with Schemathesis (their services"
-                " between them hold every pair of service values);"
-                f" image checks: {len(self.reused_images)} reused a passing run of the same"
+                f" {len(self.heavy)} of the full runs fuzzed with Schemathesis, on representative"
+                " services (between them they hold every pair of service values);"
+                f" image checks: {self.image_runs} ran (docker variants of representative"
+                f" services), {len(self.reused_images)} reused a passing run of the same"
                 " Dockerfile and service files"
             )
         if covered_axes():

@@ -20,10 +20,10 @@ from .options import (
     combinations,
     copier_answers,
     default_names,
-    fuzzed_services,
     headline_axes,
     pairs,
     refusals,
+    representative_services,
     service_of,
     unmet_pairs,
 )
@@ -55,8 +55,9 @@ def test_combination(
         assert project.mentions(default_names()) == []
 
     # A deployment twin (same service files, other deployment files) reuses its service's run.
-    fuzz = service_of(answers) in fuzzed_services()
-    record_property("fuzzed", fuzz)
+    # The heavy checks (fuzzing, the image) run on representative services only.
+    heavy = service_of(answers) in representative_services()
+    record_property("heavy", heavy)
     reused = check_rendered(
         project,
         result.answers,
@@ -64,12 +65,13 @@ def test_combination(
         mypy_cache=mypy_cache,
         runs=service_runs if sharing_enabled() else None,
         serve=lambda env: check_serving(project, result.answers, env),
-        fuzz=fuzz,
+        heavy=heavy,
     )
-    if reused.service:
-        record_property("service_run", reused.service)
     if reused.image:
         record_property("image_run", reused.image)
+    record_property("image_ran", reused.image_ran)
+    if reused.service:
+        record_property("service_run", reused.service)
     else:
         # Every module the project can import is one the package-name validator refuses.
         unlisted = module_names(project.path, result.answers["package_name"]) - project_modules()
@@ -82,14 +84,14 @@ def test_every_covered_value_meets_every_other_value() -> None:
     assert unmet_pairs(combinations()) == set()
 
 
-def test_fuzzed_services_hold_every_pair_of_service_values() -> None:
-    """Fuzzing runs on a few services, yet every pair of values two services' questions can
-    take together is fuzzed in one of them."""
+def test_representative_services_hold_every_pair_of_service_values() -> None:
+    """The heavy checks run on a few services, yet every pair of values two services'
+    questions can take together meets them in one of those services."""
     services = {service_of(answers) for answers in combinations()}
-    fuzzed = fuzzed_services()
-    assert fuzzed < services
+    representative = representative_services()
+    assert representative < services
     held = set().union(*(pairs(dict(service)) for service in services))
-    assert held == set().union(*(pairs(dict(service)) for service in fuzzed))
+    assert held == set().union(*(pairs(dict(service)) for service in representative))
 
 
 @pytest.mark.parametrize(("answers", "message"), refusals(), ids=lambda v: str(v)[:48])
