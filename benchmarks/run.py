@@ -191,14 +191,15 @@ def database_url(name: str, scheme: str) -> str:
 def benchmark_database(project: Path) -> Iterator[str]:
     """A uniquely named database, dropped at the end whatever happens."""
     name = f"bench_{uuid.uuid4().hex[:12]}"
+    # The template's environment has the drivers the script uses; the project's runtime does not.
     admin = ["uv", "run", "--no-sync", "python", str(REPO_ROOT / "tests" / "database_admin.py")]
-    run([*admin, "create", SERVER_URL, name], cwd=project)
+    run([*admin, "create", SERVER_URL, name], cwd=REPO_ROOT)
     try:
         yield name
     finally:
         # Not check=True: a failed drop must not hide the error that ended the run.
         drop = [*admin, "drop", SERVER_URL, name]
-        dropped = subprocess.run(drop, cwd=project, env=child_env(), check=False)
+        dropped = subprocess.run(drop, cwd=REPO_ROOT, env=child_env(), check=False)
         if dropped.returncode:
             print(f"Could not drop the database {name}; drop it by hand.", file=sys.stderr)
 

@@ -1,35 +1,73 @@
-"""Create or drop a database on a server: `python database_admin.py create|drop SERVER_URL NAME`.
+"""Create or drop a database on a server, in this process, with a pure-Python driver.
 
-Runs with a rendered project's interpreter, which has SQLAlchemy and the server's driver, so
-the template's own environment (and the benchmark's) needs neither. SERVER_URL is an async
-SQLAlchemy URL of any database on the server, such as postgresql+asyncpg://postgres@host/postgres.
+`python tests/database_admin.py create|drop SERVER_URL NAME` does the same from a shell (the
+benchmark uses it). SERVER_URL is the SQLAlchemy URL of any database on the server, in the
+rendered projects' own syntax (postgresql+asyncpg://postgres@host/postgres,
+mysql+asyncmy://root@host/mysql); only its scheme, address and credentials are read.
 """
 
-import asyncio
+from __future__ import annotations
+
 import sys
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import unquote, urlsplit
 
-from sqlalchemy import make_url, text
-from sqlalchemy.ext.asyncio import create_async_engine
+import pg8000.dbapi
+import pymysql
 
 
-async def main(action: str, server_url: str, name: str) -> None:
-    engine = create_async_engine(server_url, isolation_level="AUTOCOMMIT")
-    # On PostgreSQL, FORCE ends connections a crashed server may have left behind.
-    force = " WITH (FORCE)" if make_url(server_url).get_backend_name() == "postgresql" else ""
-    statement = (
-        f"CREATE DATABASE {name}"
-        if action == "create"
-        else f"DROP DATABASE IF EXISTS {name}{force}"
-    )
+def connect(server_url: str) -> Any:
+    """An autocommitting DB-API connection to the server SERVER_URL names."""
+    url = urlsplit(server_url)
+    user, password = unquote(url.username or ""), unquote(url.password or "")
+    host = url.hostname or "127.0.0.1"
+    if url.scheme.startswith("postgresql"):
+        connection = pg8000.dbapi.connect(
+            user=user or "postgres", password=password or None, host=host, port=url.port or 5432
+        )
+        connection.autocommit = True
+        return connection
+    if url.scheme.startswith("mysql"):
+        return pymysql.connect(
+            user=user or "root",
+            password=password,
+            host=host,
+            port=url.port or 3306,
+            autocommit=True,
+        )
+    raise ValueError(f"not a PostgreSQL or MySQL URL: {url.scheme}://...")
+
+
+def run(server_url: str, statement: str) -> None:
+    connection = connect(server_url)
     try:
-        async with engine.connect() as connection:
-            await connection.execute(text(statement))
+        cursor = connection.cursor()
+        cursor.execute(statement)
     finally:
-        await engine.dispose()
+        connection.close()
 
+
+def create_database(server_url: str, name: str) -> None:
+    run(server_url, f"CREATE DATABASE {checked(name)}")
+
+
+def drop_database(server_url: str, name: str) -> None:
+    # On PostgreSQL, FORCE ends connections a crashed test run may have left behind.
+    force = " WITH (FORCE)" if urlsplit(server_url).scheme.startswith("postgresql") else ""
+    run(server_url, f"DROP DATABASE IF EXISTS {checked(name)}{force}")
+
+
+def checked(name: str) -> str:
+    """Names go into the statement as they are, so only plain identifiers are taken."""
+    if not name.isidentifier():
+        raise ValueError(f"not a plain database name: {name!r}")
+    return name
+
+
+ACTIONS: dict[str, Callable[[str, str], None]] = {"create": create_database, "drop": drop_database}
 
 if __name__ == "__main__":
-    action, server_url, name = sys.argv[1:]
-    if action not in {"create", "drop"} or not name.isidentifier():
+    if len(sys.argv) != 4 or sys.argv[1] not in ACTIONS:
         sys.exit("usage: database_admin.py create|drop SERVER_URL NAME")
-    asyncio.run(main(action, server_url, name))
+    ACTIONS[sys.argv[1]](sys.argv[2], sys.argv[3])

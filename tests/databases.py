@@ -7,11 +7,11 @@ import socket
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from .database_admin import create_database, drop_database
 from .project import Project
 
 # Server URLs in the rendered projects' own syntax; the defaults are this machine's services.
@@ -21,9 +21,6 @@ SERVER_URLS = {
     ),
     "mysql": os.environ.get("TEST_MYSQL_URL", "mysql+asyncmy://root@127.0.0.1:3306/mysql"),
 }
-
-# Creates and drops databases with the rendered project's interpreter.
-ADMIN_SCRIPT = str(Path(__file__).with_name("database_admin.py"))
 
 
 def require_server(database: str) -> None:
@@ -55,10 +52,11 @@ def database_env(project: Project, database: str) -> Iterator[dict[str, str]]:
         return
     server_url = SERVER_URLS[database]
     name = f"matrix_{uuid.uuid4().hex[:16]}"
-    python = project.tool("python")
-    project.run("database", python, ADMIN_SCRIPT, "create", server_url, name)
+    with project.step("database"):
+        create_database(server_url, name)
     try:
         url = server_url.rsplit("/", 1)[0] + f"/{name}"
         yield {"DATABASE_URL": url, "TEST_DATABASE_URL": server_url}
     finally:
-        project.run("database", python, ADMIN_SCRIPT, "drop", server_url, name)
+        with project.step("database"):
+            drop_database(server_url, name)
