@@ -32,19 +32,19 @@ def check_rendered(
     *,
     name: str,
     mypy_cache: str,
-    runs: ServiceRuns | None,
+    runs: ServiceRuns,
     serve: Callable[[dict[str, str]], None] | None = None,
     heavy: bool = True,
 ) -> Reused:
-    """Run every check the answers call for, under `name`; `runs` (None: run everything)
-    holds this session's passes. `serve` checks the running service, given its environment.
-    Without `heavy`, the two heaviest checks are left out: the project's Schemathesis
-    fuzzing, and the image check (the Dockerfile's install and start)."""
+    """Run every check the answers call for, under `name`; `runs` holds this session's
+    passes. `serve` checks the running service, given its environment. Without `heavy`, the
+    two heaviest checks are left out: the project's Schemathesis fuzzing, and the image
+    check (the Dockerfile's install and start)."""
     database = answers["database"]
     if database in SERVER_URLS:
         require_server(database)
     service = service_digest(project.path) + ("-heavy" if heavy else "")
-    reused = Reused(service=runs.passed_as(service) if runs else None)
+    reused = Reused(service=runs.passed_as(service))
     if reused.service:
         project.run("uv sync", "uv", "sync", "--locked")  # the deployment checks use it
     else:
@@ -52,7 +52,7 @@ def check_rendered(
     check_deployment(project, answers)
 
     image = image_digest(project.path) if answers["docker"] and heavy else None
-    if image and runs:
+    if image:
         reused.image = runs.passed_as(image)
     run_image = image is not None and reused.image is None
     if reused.service and not run_image:
@@ -62,8 +62,7 @@ def check_rendered(
             with project.step("image"):
                 run_image_outside_container(project, answers, env)
             reused.image_ran = True
-            if runs and image:
-                runs.record_pass(image, name)
+            runs.record_pass(image, name)
         if reused.service:
             return reused
         project.migrate(database, env)
@@ -71,6 +70,5 @@ def check_rendered(
             with project.step("serve"):
                 serve(env)
         project.run_tests(env, fuzz=heavy)
-    if runs:
-        runs.record_pass(service, name)
+    runs.record_pass(service, name)
     return reused

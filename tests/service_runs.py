@@ -65,7 +65,9 @@ class ServiceRuns:
         directory.mkdir(parents=True, exist_ok=True)
 
     def passed_as(self, digest: str) -> str | None:
-        """The combination whose run of this service passed, if one did."""
+        """The combination whose run of this service passed, if one did (and sharing is on)."""
+        if not sharing_enabled():
+            return None
         record = self.directory / digest
         return record.read_text() if record.exists() else None
 

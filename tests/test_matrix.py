@@ -28,7 +28,7 @@ from .options import (
     unmet_pairs,
 )
 from .project import Project, get, interpreter, python_for_tasks, timed
-from .service_runs import ServiceRuns, sharing_enabled
+from .service_runs import ServiceRuns
 
 
 @pytest.mark.parametrize("answers", combinations(), ids=combination_id)
@@ -63,7 +63,7 @@ def test_combination(
         result.answers,
         name=name,
         mypy_cache=mypy_cache,
-        runs=service_runs if sharing_enabled() else None,
+        runs=service_runs,
         serve=lambda env: check_serving(project, result.answers, env),
         heavy=heavy,
     )

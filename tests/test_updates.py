@@ -3,7 +3,6 @@ switched on and off in a project its team has already changed."""
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 from collections.abc import Callable
@@ -17,7 +16,7 @@ from .checks import check_rendered
 from .project import Project, interpreter, python_for_tasks
 from .prompts import COPIER
 from .releases import releases
-from .service_runs import ServiceRuns, sharing_enabled
+from .service_runs import ServiceRuns
 from .updates import (
     answers_of,
     commit_all,
@@ -258,7 +257,10 @@ def test_switch_that_would_strand_data_is_refused(
 
 @pytest.fixture
 def check_project(
-    mypy_cache: str, service_runs: ServiceRuns, record_property: Any
+    mypy_cache: str,
+    service_runs: ServiceRuns,
+    record_property: Any,
+    request: pytest.FixtureRequest,
 ) -> Callable[[Path, dict[str, Any]], None]:
     """What the matrix checks for a fresh render, on an updated project. A path whose project
     ends byte-identical to one already checked (from another release, or switched back off)
@@ -270,12 +272,11 @@ def check_project(
         project = Project(path, interpreter(PYTHON))
         # The project's own hook against conflict markers (pre-commit clones nothing for it).
         hooks = {"PRE_COMMIT_HOME": str(path.parent / "pre-commit-home")}
-        name = f"{os.environ['PYTEST_CURRENT_TEST'].split(' ')[0]} check {len(checked) + 1}"
-        runs = service_runs if sharing_enabled() else None
+        name = f"{request.node.nodeid} check {len(checked) + 1}"
         # The update is under test here; the matrix fuzzes the code it brings and builds its
         # Dockerfile.
         reused = check_rendered(
-            project, answers, name=name, mypy_cache=mypy_cache, runs=runs, heavy=False
+            project, answers, name=name, mypy_cache=mypy_cache, runs=service_runs, heavy=False
         )
         checked.append(reused.service)
         project.run(
