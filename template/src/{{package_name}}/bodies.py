@@ -1,0 +1,90 @@
+"""Request bodies: a size cap enforced while they stream in, and the errors only bodies cause.
+
+The cap is checked before any route code runs, so a client cannot make the service hold
+a large body in memory, not even one it is about to refuse as unauthenticated.
+
+FastAPI's own `max_body_size` answers in plain text, outside the app's middleware; this
+one raises to the reader of the body, so the 413 comes in the error shape, with its
+request id.
+"""
+
+from typing import Any
+
+from fastapi import FastAPI
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .errors import ErrorResponse
+
+
+class BodyTooLarge(HTTPException):
+    """An HTTPException, as FastAPI passes those on untouched from its body parsing."""
+
+    def __init__(self, max_bytes: int) -> None:
+        super().__init__(413, f"The request body is larger than {max_bytes} bytes.")
+
+
+class BodyLimitMiddleware:
+    """Refuses a body over `max_bytes` with a 413, before more of it is read.
+
+    Counted as the chunks arrive, so it holds with or without `Content-Length`, and when
+    that header lies. A declared length over the cap is refused before the first chunk.
+    Routes that never read their body are not affected.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        too_long_already = declared.isdigit() and int(declared) > self.max_bytes
+        received = 0
+
+        async def receive_within_limit() -> Message:
+            nonlocal received
+            if too_long_already:
+                raise BodyTooLarge(self.max_bytes)
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    # Raised to whoever is reading the body: FastAPI's error handlers
+                    # answer it in the error shape.
+                    raise BodyTooLarge(self.max_bytes)
+            return message
+
+        await self.app(scope, receive_within_limit, send)
+
+
+def body_error(description: str) -> dict[str, Any]:
+    schema = {"$ref": f"#/components/schemas/{ErrorResponse.__name__}"}
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+# The answers a request body can earn before any route code runs.
+BODY_ERRORS = {
+    # A body that is not even text (invalid UTF-8) cannot be validated.
+    "400": body_error("Bad Request"),
+    "413": body_error("Content Too Large"),
+}
+
+
+def document_body_errors(app: FastAPI) -> None:
+    """Add the body errors to the OpenAPI of exactly the operations that take a body."""
+    generate_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        schema = generate_openapi()  # kept by FastAPI, as app.openapi_schema, and reused
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                if "requestBody" in operation:
+                    operation["responses"] = BODY_ERRORS | operation["responses"]
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
