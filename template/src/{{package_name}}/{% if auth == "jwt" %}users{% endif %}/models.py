@@ -17,3 +17,6 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Carried by each access token, which works only while the two match: signing out (or
+    # a refresh token used twice) raises it, ending every access token issued before.
+    token_generation: Mapped[int] = mapped_column(server_default="0")

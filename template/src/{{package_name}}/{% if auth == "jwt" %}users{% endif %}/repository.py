@@ -1,5 +1,7 @@
 """Users stored with SQLAlchemy Core on the request's connection."""
 
+from dataclasses import dataclass
+
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -12,7 +14,17 @@ from .schemas import Role, UserPage, UserRead
 
 _READ_COLUMNS = [User.__table__.c[name] for name in UserRead.model_fields]
 # Built once: every authenticated request runs it, and SQLAlchemy reuses its compiled form.
-_BY_ID = select(*_READ_COLUMNS).where(User.id == bindparam("user_id"))
+_BY_ID = select(*_READ_COLUMNS, User.token_generation).where(User.id == bindparam("user_id"))
+
+
+@dataclass(frozen=True)
+class Account:
+    """A user, with what only authentication reads."""
+
+    user: UserRead
+    password_hash: str
+    # The generation the user's access tokens must carry (see User.token_generation).
+    token_generation: int
 
 
 class UserRepository:
@@ -20,16 +32,34 @@ class UserRepository:
         self.connection = connection
 
     async def get(self, user_id: int) -> UserRead | None:
-        row = (await self.connection.execute(_BY_ID, {"user_id": user_id})).first()
-        return UserRead.model_validate(row._asdict()) if row else None
+        found = await self.get_with_token_generation(user_id)
+        return found[0] if found else None
 
-    async def credentials(self, email: str) -> tuple[UserRead, str] | None:
-        """The user with this address and their password hash, for signing in."""
-        statement = select(*_READ_COLUMNS, User.password_hash).where(User.email == email)
+    async def get_with_token_generation(self, user_id: int) -> tuple[UserRead, int] | None:
+        """The user, and the generation their access tokens must carry."""
+        row = (await self.connection.execute(_BY_ID, {"user_id": user_id})).first()
+        if row is None:
+            return None
+        return UserRead.model_validate(row), row.token_generation
+
+    async def account(self, email: str) -> Account | None:
+        """The account with this address, for signing in."""
+        statement = select(*_READ_COLUMNS, User.password_hash, User.token_generation).where(
+            User.email == email
+        )
         row = (await self.connection.execute(statement)).first()
         if row is None:
             return None
-        return UserRead.model_validate(row), row.password_hash
+        return Account(UserRead.model_validate(row), row.password_hash, row.token_generation)
+
+    async def end_access_tokens(self, user_id: int) -> None:
+        """Raise the user's token generation: every access token issued so far stops working."""
+        statement = (
+            update(User)
+            .where(User.id == user_id)
+            .values(token_generation=User.token_generation + 1)
+        )
+        await self.connection.execute(statement)
 
     async def add(self, email: str, password_hash: str, role: Role) -> UserRead:
         created_at = utcnow()
