@@ -29,8 +29,13 @@ def tagged_clone(destination: Path) -> Path:
         ["git", "clone", "--quiet", "--no-local", str(ROOT), str(destination)], check=True
     )
     for release in releases():
+        # Forced: the clone carries the tags of this checkout, which the README's quick start
+        # (tools/tag_releases.py) may have made already; releases.yml has the last word.
         subprocess.run(
-            ["git", "tag", release["version"], release["commit"]], cwd=destination, check=True
+            ["git", "tag", "--force", release["version"], release["commit"]],
+            cwd=destination,
+            check=True,
+            capture_output=True,
         )
     return destination
 
