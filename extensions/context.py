@@ -56,8 +56,8 @@ AUTH_REQUIREMENTS: dict[str, list[str]] = {
 # Celery with either broker (kombu carries the messages); results are kept in Redis.
 CELERY_REQUIREMENTS = ["celery>=5.5", "kombu>=5.5"]
 REDIS_REQUIREMENTS = ["redis>=5.2"]
-# Rate limits counted in Redis (through redis-py).
-CACHE_REQUIREMENTS = ["limits>=5.2"]
+# Rate limits: the write limit of the cache (counted in Redis), and the sign-in limits of JWT.
+RATE_LIMIT_REQUIREMENTS = ["limits>=5.2"]
 # Per broker answer: the broker's default URL for local development.
 CELERY_BROKERS = {
     "redis": "redis://127.0.0.1:6379/1",
@@ -120,8 +120,10 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         requirements += CELERY_REQUIREMENTS
     if use_redis:
         requirements += REDIS_REQUIREMENTS
-    if cache:
-        requirements += CACHE_REQUIREMENTS
+    # Rate limits guard writes (with the cache) and signing in (with JWT).
+    rate_limits = cache or answers.get("auth") == "jwt"
+    if rate_limits:
+        requirements += RATE_LIMIT_REQUIREMENTS
     return {
         "use_database": database is not None,
         "database_driver": database["driver"] if database else None,
@@ -145,6 +147,16 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         # What Redis is for, in words; and whether the API keeps keys of its own there.
         "redis_roles": spoken_list(redis_roles),
         "redis_keys": cache or (use_redis and websockets),
+        "rate_limits": rate_limits,
+        # The settings that hold a rate limit, each checked at start-up.
+        "rate_limit_settings": [
+            *(["rate_limit_writes"] if cache else []),
+            *(
+                ["rate_limit_sign_in", "rate_limit_sign_in_failures", "rate_limit_registration"]
+                if answers.get("auth") == "jwt"
+                else []
+            ),
+        ],
         "readiness_checks": dict.fromkeys(checks, "ok"),
         "dependencies": sorted(requirements),
     }
