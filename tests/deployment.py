@@ -382,6 +382,14 @@ def check_ci(project: Project, answers: dict[str, Any]) -> None:
     workflow = yaml.safe_load(path.read_text())
     if answers["ci"] == "github":
         project.run("ci", tool("actionlint"), "-no-color", str(path.relative_to(project.path)))
+        # Offline: every finding, pins to commits included, is checked without the network.
+        project.run("ci", tool("zizmor"), "--offline", "--no-progress", ".github")
+        dependabot = project.path / ".github" / "dependabot.yml"
+        project.run(
+            "ci", tool("check-jsonschema"), "--builtin-schema", "vendor.dependabot", str(dependabot)
+        )
+        audit_steps = [step.get("run") for step in workflow["jobs"]["audit"]["steps"]]
+        assert "uv audit --locked" in audit_steps, "the locked dependencies audited"
         check = workflow["jobs"]["check"]
         services = set(check.get("services", {}))
         setup_uv = next(step for step in check["steps"] if "setup-uv" in step.get("uses", ""))
@@ -397,6 +405,7 @@ def check_ci(project: Project, answers: dict[str, Any]) -> None:
             "gitlab-ci",
             str(path),
         )
+        assert workflow["audit"]["script"] == ["uv audit --locked"]
         check = workflow["check"]
         services = {service["alias"] for service in check.get("services", [])}
         assert check["image"].endswith(f":python{answers['python_version']}-bookworm-slim")
