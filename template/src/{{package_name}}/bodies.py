@@ -10,7 +10,8 @@ request id.
 
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request, params
+from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -60,6 +61,36 @@ class BodyLimitMiddleware:
         await self.app(scope, receive_within_limit, send)
 
 
+FORM_TYPES = frozenset({"application/x-www-form-urlencoded", "multipart/form-data"})
+
+
+class UnsupportedMediaType(HTTPException):
+    def __init__(self, expected: str) -> None:
+        super().__init__(415, f"Send the request body as {expected}.")
+
+
+async def require_declared_media_type(request: Request) -> None:
+    """A router dependency: 415 for a body in a media type its operation does not take.
+
+    Without it, JSON sent as text/plain would be a 422, as if it were malformed.
+    """
+    route = request.scope.get("route")
+    has_body = request.headers.get("content-length", "0") != "0" or (
+        "transfer-encoding" in request.headers
+    )
+    if not (isinstance(route, APIRoute) and route.body_field is not None and has_body):
+        return
+    media_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    takes_form = isinstance(route.body_field.field_info, params.Form)
+    if takes_form:
+        accepted = media_type in FORM_TYPES
+    else:
+        accepted = media_type == "application/json" or media_type.endswith("+json")
+    if not accepted:
+        expected = "application/x-www-form-urlencoded" if takes_form else "application/json"
+        raise UnsupportedMediaType(expected)
+
+
 def body_error(description: str) -> dict[str, Any]:
     schema = {"$ref": f"#/components/schemas/{ErrorResponse.__name__}"}
     return {"description": description, "content": {"application/json": {"schema": schema}}}
@@ -70,6 +101,7 @@ BODY_ERRORS = {
     # A body that is not even text (invalid UTF-8) cannot be validated.
     "400": body_error("Bad Request"),
     "413": body_error("Content Too Large"),
+    "415": body_error("Unsupported Media Type"),
 }
 
 
