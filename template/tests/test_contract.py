@@ -1,5 +1,7 @@
 """The HTTP contract a generated client relies on: methods, status codes and headers."""
 
+import re
+
 from httpx import AsyncClient
 
 ITEMS = "/api/v1/items"
@@ -69,3 +71,26 @@ async def test_json_with_a_parameter_or_a_suffix_is_json(client: AsyncClient) ->
             headers={"Content-Type": media_type},
         )
         assert response.status_code == 201, media_type
+
+
+async def test_operations_are_named_by_domain_and_action(client: AsyncClient) -> None:
+    schema = (await client.get("/openapi.json")).json()
+    ids = [
+        operation["operationId"] for path in schema["paths"].values() for operation in path.values()
+    ]
+
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"[a-z]+(-[a-z]+)+", operation_id) for operation_id in ids), ids
+    assert {"items-list", "items-create", "items-get", "items-update", "items-delete"} <= set(ids)
+
+
+async def test_sort_values_have_names_a_client_can_use(client: AsyncClient) -> None:
+    schema = (await client.get("/openapi.json")).json()
+    (sort,) = (p for p in schema["paths"][ITEMS]["get"]["parameters"] if p["name"] == "sort")
+
+    names = sort["schema"]["x-enum-varnames"]
+    assert len(names) == len(sort["schema"]["enum"])
+    assert all(name.isidentifier() for name in names)
+    assert dict(zip(sort["schema"]["enum"], names, strict=True))["-price_cents"] == (
+        "PRICE_CENTS_DESCENDING"
+    )

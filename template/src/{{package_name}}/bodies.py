@@ -10,12 +10,13 @@ request id.
 
 from typing import Any
 
-from fastapi import FastAPI, Request, params
+from fastapi import Request, params
 from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .errors import ErrorResponse
+from .openapi import operations
 
 
 class BodyTooLarge(HTTPException):
@@ -105,18 +106,8 @@ BODY_ERRORS = {
 }
 
 
-def document_body_errors(app: FastAPI) -> None:
-    """Add the body errors to the OpenAPI of exactly the operations that take a body."""
-    generate_openapi = app.openapi
-
-    def openapi() -> dict[str, Any]:
-        if app.openapi_schema is not None:
-            return app.openapi_schema
-        schema = generate_openapi()  # kept by FastAPI, as app.openapi_schema, and reused
-        for operations in schema["paths"].values():
-            for operation in operations.values():
-                if "requestBody" in operation:
-                    operation["responses"] = BODY_ERRORS | operation["responses"]
-        return schema
-
-    app.openapi = openapi  # type: ignore[method-assign]
+def document_body_errors(schema: dict[str, Any]) -> None:
+    """Add the body errors to exactly the operations that take a body."""
+    for _, operation in operations(schema):
+        if "requestBody" in operation:
+            operation["responses"] = BODY_ERRORS | operation["responses"]
