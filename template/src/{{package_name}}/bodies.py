@@ -15,7 +15,7 @@ from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .errors import ErrorResponse
+from .errors import ErrorResponse, phrase
 from .openapi import operations
 
 
@@ -92,18 +92,14 @@ async def require_declared_media_type(request: Request) -> None:
         raise UnsupportedMediaType(expected)
 
 
-def body_error(description: str) -> dict[str, Any]:
+def body_error(status: int) -> dict[str, Any]:
     schema = {"$ref": f"#/components/schemas/{ErrorResponse.__name__}"}
-    return {"description": description, "content": {"application/json": {"schema": schema}}}
+    return {"description": phrase(status), "content": {"application/json": {"schema": schema}}}
 
 
-# The answers a request body can earn before any route code runs.
-BODY_ERRORS = {
-    # A body that is not even text (invalid UTF-8) cannot be validated.
-    "400": body_error("Bad Request"),
-    "413": body_error("Content Too Large"),
-    "415": body_error("Unsupported Media Type"),
-}
+# The answers a request body can earn before any route code runs: 400 for a body that is
+# not even text (invalid UTF-8), 413 for one too large, 415 for another media type.
+BODY_ERRORS = {str(status): body_error(status) for status in (400, 413, 415)}
 
 
 def document_body_errors(schema: dict[str, Any]) -> None:

@@ -6,8 +6,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-# OpenAPI path items also hold keys such as "parameters"; these are the operations.
-HTTP_METHODS = {"GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"}
+from .openapi import methods_of
 
 
 class HeadMiddleware:
@@ -37,8 +36,8 @@ def path_pattern(template: str) -> re.Pattern[str]:
 def allowed_methods(paths: dict[str, dict[str, Any]], path: str) -> str | None:
     """The `Allow` header of a 405 for `path`: the methods the OpenAPI `paths` document on
     it, with HEAD wherever GET is; None for a path they do not hold."""
-    for template, operations in paths.items():
+    for template, path_item in paths.items():
         if path_pattern(template).fullmatch(path):
-            methods = {method.upper() for method in operations} & HTTP_METHODS
+            methods = set(methods_of(path_item))
             return ", ".join(sorted(methods | ({"HEAD"} if "GET" in methods else set())))
     return None

@@ -9,6 +9,8 @@ from fastapi.routing import APIRoute
 
 # Changes an OpenAPI document in place.
 SchemaEdit = Callable[[dict[str, Any]], None]
+# A path item also holds keys such as "parameters"; these are its operations.
+HTTP_METHODS = frozenset({"GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"})
 
 
 def operation_id(route: APIRoute) -> str:
@@ -37,7 +39,12 @@ def edit_openapi(app: FastAPI, *edits: SchemaEdit) -> None:
 def operations(schema: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """Every operation of the document, with its method."""
     return [
-        (method.upper(), operation)
-        for path in schema["paths"].values()
-        for method, operation in path.items()
+        (method, operation)
+        for path_item in schema["paths"].values()
+        for method, operation in methods_of(path_item).items()
     ]
+
+
+def methods_of(path_item: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The operations of one path, by method in capitals."""
+    return {key.upper(): value for key, value in path_item.items() if key.upper() in HTTP_METHODS}

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Self
 
 from fastapi import Header
 
-from .errors import AppError, ErrorResponse
+from .errors import AppError, ErrorResponse, phrase
 
 _STRONG_TAG = re.compile(r'"([0-9]{1,18})"')
 
@@ -58,8 +58,8 @@ IfMatchHeader = Annotated[
     ),
 ]
 ETAG_HEADER_DOC = {
-    "ETag": {"description": "The item's version, for If-Match.", "schema": {"type": "string"}}
+    "ETag": {"description": "This version, to send back in If-Match.", "schema": {"type": "string"}}
 }
 PRECONDITION_RESPONSES: dict[int | str, dict[str, Any]] = {
-    412: {"model": ErrorResponse, "description": "Precondition Failed"},
+    412: {"model": ErrorResponse, "description": phrase(412)},
 }
