@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,12 @@ GIT_IDENTITY = ["-c", "user.name=Template Tests", "-c", "user.email=tests@exampl
 # from source again: about 6 s instead of 2.5 s for a rich service. Bytecode is written in
 # the throwaway virtual environments only, so the suite lets Python write it.
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+# Every render locks its dependencies (`uv lock`, a copier task) against the live index. A
+# release published while the suite runs would make two renders of the same service differ
+# in uv.lock alone. Every lock of one run resolves as of the moment the run started (xdist
+# workers inherit the controller's value).
+os.environ.setdefault("UV_EXCLUDE_NEWER", datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
 def snapshot_template() -> Path:
