@@ -34,27 +34,30 @@ def check_rendered(
     mypy_cache: str,
     runs: ServiceRuns,
     serve: Callable[[dict[str, str]], None] | None = None,
-    heavy: bool = True,
+    fuzz: bool = True,
+    image: bool = True,
 ) -> Reused:
     """Run every check the answers call for, under `name`; `runs` holds this session's
-    passes. `serve` checks the running service, given its environment. Without `heavy`, the
-    two heaviest checks are left out: the project's Schemathesis fuzzing, and the image
-    check (the Dockerfile's install and start)."""
+    passes. `serve` checks the running service, given its environment. Without `fuzz`, the
+    project's tests leave out its Schemathesis fuzzing; without `image`, the image check
+    (the Dockerfile's install and start) is left out."""
     database = answers["database"]
     if database in SERVER_URLS:
         require_server(database)
-    service = service_digest(project.path) + ("-heavy" if heavy else "")
-    reused = Reused(service=runs.passed_as(service))
+    digest = service_digest(project.path)
+    # A fuzzed run stands for an unfuzzed one of the same files, never the other way round.
+    keys = [digest] if fuzz else [digest, f"{digest}-unfuzzed"]
+    reused = Reused(service=next(filter(None, map(runs.passed_as, keys)), None))
     if reused.service:
         project.run("uv sync", "uv", "sync", "--locked")  # the deployment checks use it
     else:
         project.check_code(mypy_cache)
     check_deployment(project, answers)
 
-    image = image_digest(project.path) if answers["docker"] and heavy else None
-    if image:
-        reused.image = runs.passed_as(image)
-    run_image = image is not None and reused.image is None
+    image_key = image_digest(project.path) if answers["docker"] and image else None
+    if image_key:
+        reused.image = runs.passed_as(image_key)
+    run_image = image_key is not None and reused.image is None
     if reused.service and not run_image:
         return reused  # nothing left to run needs a database
     with database_env(project, database) as env:
@@ -62,13 +65,13 @@ def check_rendered(
             with project.step("image"):
                 run_image_outside_container(project, answers, env)
             reused.image_ran = True
-            runs.record_pass(image, name)
+            runs.record_pass(image_key, name)
         if reused.service:
             return reused
         project.migrate(database, env)
         if serve:
             with project.step("serve"):
                 serve(env)
-        project.run_tests(env, fuzz=heavy)
-    runs.record_pass(service, name)
+        project.run_tests(env, fuzz=fuzz)
+    runs.record_pass(keys[-1], name)
     return reused

@@ -3,6 +3,7 @@ type-checks, migrates, starts and passes its own tests against the real services
 
 from __future__ import annotations
 
+import hashlib
 import json
 import secrets
 from typing import Any
@@ -13,6 +14,7 @@ from extensions.filters import project_modules
 from tools.project_modules import module_names
 
 from .checks import check_rendered
+from .generated_client import check_generated_client
 from .options import (
     IDENTITY,
     choices,
@@ -55,9 +57,8 @@ def test_combination(
         assert project.mentions(default_names()) == []
 
     # A deployment twin (same service files, other deployment files) reuses its service's run.
-    # The heavy checks (fuzzing, the image) run on representative services only.
+    # The heavy check (the image) runs on representative services only.
     heavy = service_of(answers) in representative_services()
-    record_property("heavy", heavy)
     reused = check_rendered(
         project,
         result.answers,
@@ -65,7 +66,7 @@ def test_combination(
         mypy_cache=mypy_cache,
         runs=service_runs,
         serve=lambda env: check_serving(project, result.answers, env),
-        heavy=heavy,
+        image=heavy,
     )
     if reused.image:
         record_property("image_run", reused.image)
@@ -111,9 +112,13 @@ def test_refused_combination(
 
 
 def check_serving(project: Project, answers: dict[str, Any], env: dict[str, str]) -> None:
-    """The service's own entry point starts and answers its probes, docs and API."""
+    """The service's own entry point starts and answers its probes, docs and API, and a
+    client generated from its OpenAPI document signs in and manages items."""
     # Production refuses the development placeholder of a JWT secret.
     production = {"ENVIRONMENT": "production", "JWT_SECRET": secrets.token_urlsafe(48)}
+    # The service keeps the digests of its API keys.
+    api_key = secrets.token_urlsafe(32)
+    production["API_KEYS"] = json.dumps({"client": hashlib.sha256(api_key.encode()).hexdigest()})
     with project.serving(answers["project_slug"], env | production) as base_url:
         status, body = get(f"{base_url}/health/ready")
         assert status == 200, body
@@ -128,3 +133,6 @@ def check_serving(project: Project, answers: dict[str, Any], env: dict[str, str]
         assert "swagger-ui" in body
         status, body = get(f"{base_url}/openapi.json")
         assert "/api/v1/items" in json.loads(body)["paths"]
+        with project.step("client"):
+            client_folder = project.path.parent / "generated-client"
+            check_generated_client(base_url, client_folder, answers["auth"], api_key)

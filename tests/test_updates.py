@@ -276,7 +276,13 @@ def check_project(
         # The update is under test here; the matrix fuzzes the code it brings and builds its
         # Dockerfile.
         reused = check_rendered(
-            project, answers, name=name, mypy_cache=mypy_cache, runs=service_runs, heavy=False
+            project,
+            answers,
+            name=name,
+            mypy_cache=mypy_cache,
+            runs=service_runs,
+            fuzz=False,
+            image=False,
         )
         checked.append(reused.service)
         project.run(
