@@ -52,6 +52,16 @@ class UserRepository:
             return None
         return Account(UserRead.model_validate(row), row.password_hash, row.token_generation)
 
+    async def lock(self, user_id: int) -> None:
+        """Hold the user's row until the transaction ends.
+
+        Every change to the user's refresh tokens takes this row first, so that no two
+        wait for each other: on MySQL, storing a token reads the row (its foreign key
+        check) once the token's own row is in place, and concurrent refreshes that took
+        tokens first and the row second deadlocked.
+        """
+        await self.connection.execute(select(User.id).where(User.id == user_id).with_for_update())
+
     async def end_access_tokens(self, user_id: int) -> None:
         """Raise the user's token generation: every access token issued so far stops working."""
         statement = (
