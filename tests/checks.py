@@ -35,12 +35,14 @@ def check_rendered(
     runs: ServiceRuns,
     serve: Callable[[dict[str, str]], None] | None = None,
     fuzz: bool = True,
+    fuzz_examples: int | None = None,
     image: bool = True,
 ) -> Reused:
     """Run every check the answers call for, under `name`; `runs` holds this session's
     passes. `serve` checks the running service, given its environment. Without `fuzz`, the
-    project's tests leave out its Schemathesis fuzzing; without `image`, the image check
-    (the Dockerfile's install and start) is left out."""
+    project's tests leave out its Schemathesis fuzzing; `fuzz_examples` sets how many
+    requests it generates per operation (the project's default otherwise). Without `image`,
+    the image check (the Dockerfile's install and start) is left out."""
     database = answers["database"]
     if database in SERVER_URLS:
         require_server(database)
@@ -72,6 +74,7 @@ def check_rendered(
         if serve:
             with project.step("serve"):
                 serve(env)
-        project.run_tests(env, fuzz=fuzz)
+        examples = {"FUZZ_EXAMPLES": str(fuzz_examples)} if fuzz_examples else {}
+        project.run_tests(env | examples, fuzz=fuzz)
     runs.record_pass(keys[-1], name)
     return reused

@@ -177,7 +177,8 @@ def service_of(answers: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
 
 @cache
 def representative_services() -> frozenset[tuple[tuple[str, Any], ...]]:
-    """The services whose docker variant runs the heavy check: the image check.
+    """The services that run the heavy checks: the full depth of their Schemathesis
+    fuzzing (others generate fewer requests) and, in their docker variant, the image check.
 
     A few services that between them hold every pair of service values that any service
     holds (each database with each auth mode, each broker with the cache, and so on), chosen

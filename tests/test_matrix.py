@@ -32,6 +32,9 @@ from .options import (
 from .project import Project, get, interpreter, python_for_tasks, timed
 from .service_runs import ServiceRuns
 
+# Requests Schemathesis generates per operation for a service that is not representative.
+SMOKE_FUZZ_EXAMPLES = 5
+
 
 @pytest.mark.parametrize("answers", combinations(), ids=combination_id)
 def test_combination(
@@ -57,7 +60,9 @@ def test_combination(
         assert project.mentions(default_names()) == []
 
     # A deployment twin (same service files, other deployment files) reuses its service's run.
-    # The heavy check (the image) runs on representative services only.
+    # Every service is fuzzed with every check; representative services generate the
+    # project's default number of requests per operation (others a few, after the same
+    # examples and boundary cases), and theirs alone run the image check.
     heavy = service_of(answers) in representative_services()
     reused = check_rendered(
         project,
@@ -66,6 +71,7 @@ def test_combination(
         mypy_cache=mypy_cache,
         runs=service_runs,
         serve=lambda env: check_serving(project, result.answers, env),
+        fuzz_examples=None if heavy else SMOKE_FUZZ_EXAMPLES,
         image=heavy,
     )
     if reused.image:
