@@ -4,9 +4,10 @@ Renders the template (database=postgresql, auth=jwt) into a temporary directory,
 with uv, migrates a fresh database, serves it with uvicorn (one worker, loopback only) and loads
 it with wrk, signed in as one user who owns the 50 seeded items. The items list is also served
 by `raw_app.py`, the same token check, user lookup and queries without the template's layers;
-the run fails when the service reaches less than TARGET_RATIO of the baseline's rate. A last
-run signs in over and over while liveness is loaded beside it, to show that password hashing
-does not hold up other requests.
+the run fails when the service reaches less than TARGET_RATIO of the baseline's rate, or when a
+request fails (an error status, or no answer within wrk's timeout). A last run signs in over and
+over while liveness is loaded beside it, to show that password hashing does not hold up other
+requests.
 
     uv run python benchmarks/run.py [--duration 10] [--connections 32]
 
@@ -45,7 +46,14 @@ SERVER_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
 )
 HOST = "127.0.0.1"
-TARGET_RATIO = 0.60
+# The founders' target for the signed-in list, with every check of a hostile client in place.
+TARGET_RATIO = 0.55
+# How long wrk waits for an answer before it counts a socket error: longer than a sign-in
+# takes with SIGN_IN_CONNECTIONS of them queued behind Argon2 (wrk's default is 2 s).
+WRK_TIMEOUT = "30s"
+# The service's sign-in and registration limits would turn the load into 429s: the run
+# measures the work behind them, so they are raised out of its way.
+UNLIMITED = "1000000/minute"
 SEED_ITEMS = 50
 LIST_PATH = f"/api/v1/items?limit={SEED_ITEMS}"
 STARTUP_TIMEOUT_SECONDS = 30.0
@@ -307,7 +315,8 @@ def wrk(
     path = workdir / f"wrk-{uuid.uuid4().hex[:8]}.lua"
     # A fresh prefix per run: a counter restarting at 1 must not repeat earlier names.
     path.write_text(script.replace("RUN_PREFIX", path.stem) + WRK_REPORT)
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "-s", str(path)]
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", WRK_TIMEOUT]
+    command += ["-s", str(path)]
     for name, value in (headers or {}).items():
         command += ["-H", f"{name}: {value}"]
     return subprocess.Popen([*command, url], stdout=subprocess.PIPE, text=True)
@@ -437,6 +446,9 @@ def measure(workdir: Path, load: Load) -> list[Result]:
             DATABASE_POOL_SIZE=POOL_SIZE,
             DATABASE_MAX_OVERFLOW="0",
             JWT_SECRET=jwt_secret,
+            RATE_LIMIT_SIGN_IN=UNLIMITED,
+            RATE_LIMIT_SIGN_IN_FAILURES=UNLIMITED,
+            RATE_LIMIT_REGISTRATION=UNLIMITED,
         )
         run(["uv", "run", "--no-sync", "alembic", "upgrade", "head"], project, service_env)
         # The service's own entry point: uvicorn with uvloop and httptools (uvicorn[standard]).

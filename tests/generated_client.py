@@ -99,6 +99,7 @@ def signed_in(
         client=anonymous, body=models.UserCreate(email=email, password=password)
     )
     assert registered.status_code == 201, registered.content
+    assert registered.headers["Location"] == f"/api/v1/users/{registered.parsed.id}"
     tokens = client.operation("auth", "sign_in").sync(
         client=anonymous, body=models.BodyAuthSignIn(username=email, password=password)
     )

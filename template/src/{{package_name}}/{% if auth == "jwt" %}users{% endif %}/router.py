@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, status
+from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 
 from ..auth.dependencies import AdminUser, CurrentUser
 from ..auth.sign_in_limits import limit_registration
@@ -22,27 +22,46 @@ async def get_user_service(request: Request, connection: ConnectionDep) -> UserS
 
 
 UserServiceDep = Annotated[UserService, Depends(get_user_service)]
+UserId = Annotated[int, Path(ge=1, le=2_147_483_647, description="The user's id.")]
+
+# Where a new account can be read, as documented in OpenAPI.
+LOCATION_HEADER_DOC = {
+    "Location": {
+        "description": "The path of the new account.",
+        "schema": {"type": "string", "format": "uri-reference"},
+    }
+}
 
 
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
     dependencies=[Depends(limit_registration)],
-    responses=THROTTLED,
+    responses={201: {"headers": LOCATION_HEADER_DOC}, **THROTTLED},
 )
-async def register(service: UserServiceDep, data: UserCreate) -> UserRead:
+async def register(
+    request: Request, service: UserServiceDep, data: UserCreate, response: Response
+) -> UserRead:
     """Create an account with the `user` role (when REGISTRATION_OPEN is true).
 
     Registrations are limited per client address. A taken address is a 409: registration
     tells whether an account exists, which sign-in never does.
     """
-    return await service.register(data)
+    user = await service.register(data)
+    response.headers["Location"] = request.url_for("read_user", user_id=user.id).path
+    return user
 
 
 @router.get("/me")
 async def read_me(user: CurrentUser) -> UserRead:
     """The account the access token belongs to."""
     return user
+
+
+@router.get("/{user_id}")
+async def read_user(service: UserServiceDep, reader: CurrentUser, user_id: UserId) -> UserRead:
+    """One account: your own, or anyone's for admins; another user's is a 404."""
+    return await service.read_user(user_id, reader)
 
 
 @router.get("")
