@@ -26,12 +26,30 @@ class BodyTooLarge(HTTPException):
         super().__init__(413, f"The request body is larger than {max_bytes} bytes.")
 
 
+# The OpenAPI extension in which an operation states a limit of its own.
+MAX_BODY_BYTES = "x-max-body-bytes"
+
+
+def body_limit(max_bytes: int) -> dict[str, Any]:
+    """`openapi_extra` for a route whose bodies may be larger (or must be smaller) than
+    REQUEST_BODY_MAX_BYTES, an upload say: `@router.post(..., openapi_extra=body_limit(N))`.
+    The middleware enforces it, and the operation documents it."""
+    return {MAX_BODY_BYTES: max_bytes}
+
+
+def limit_for(scope: Scope, default: int) -> int:
+    """The limit of the route the request reached, else `default`."""
+    extra = getattr(scope.get("route"), "openapi_extra", None) or {}
+    return int(extra.get(MAX_BODY_BYTES, default))
+
+
 class BodyLimitMiddleware:
-    """Refuses a body over `max_bytes` with a 413, before more of it is read.
+    """Refuses a body over the limit with a 413, before more of it is read.
 
     Counted as the chunks arrive, so it holds with or without `Content-Length`, and when
-    that header lies. A declared length over the cap is refused before the first chunk.
-    Routes that never read their body are not affected.
+    that header lies. A declared length over the limit is refused before the first chunk.
+    The limit is `max_bytes`, or the route's own (`body_limit`): the body is first read
+    once the request has been routed. Routes that never read their body are not affected.
     """
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
@@ -43,20 +61,22 @@ class BodyLimitMiddleware:
             await self.app(scope, receive, send)
             return
         declared = dict(scope["headers"]).get(b"content-length", b"")
-        too_long_already = declared.isdigit() and int(declared) > self.max_bytes
         received = 0
+        limit: int | None = None
 
         async def receive_within_limit() -> Message:
-            nonlocal received
-            if too_long_already:
-                raise BodyTooLarge(self.max_bytes)
+            nonlocal received, limit
+            if limit is None:
+                limit = limit_for(scope, self.max_bytes)
+                if declared.isdigit() and int(declared) > limit:
+                    raise BodyTooLarge(limit)
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
+                if received > limit:
                     # Raised to whoever is reading the body: FastAPI's error handlers
                     # answer it in the error shape.
-                    raise BodyTooLarge(self.max_bytes)
+                    raise BodyTooLarge(limit)
             return message
 
         await self.app(scope, receive_within_limit, send)
