@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+import uuid
 from typing import Any
 
 import pytest
@@ -125,7 +126,30 @@ def check_serving(project: Project, answers: dict[str, Any], env: dict[str, str]
     # The service keeps the digests of its API keys.
     api_key = secrets.token_urlsafe(32)
     production["API_KEYS"] = json.dumps({"client": hashlib.sha256(api_key.encode()).hexdigest()})
-    with project.serving(answers["project_slug"], env | production) as base_url:
+    # The client's new item queues a task (with Celery): on a queue of its own, deleted after.
+    production["CELERY_QUEUE"] = f"matrix-{uuid.uuid4().hex[:12]}"
+    try:
+        serve_and_use(project, answers, env | production, api_key)
+    finally:
+        if answers["celery"] != "none":
+            delete_queue = DELETE_QUEUE.format(package=answers["package_name"])
+            project.run("serve", project.tool("python"), "-c", delete_queue, env=env | production)
+
+
+# Removes the queue the served service sent its tasks to, with the project's own settings.
+DELETE_QUEUE = """
+from kombu import Connection
+from {package}.settings import Settings
+settings = Settings()
+with Connection(settings.celery_broker_url) as broker:
+    broker.default_channel.queue_delete(settings.celery_queue)
+"""
+
+
+def serve_and_use(
+    project: Project, answers: dict[str, Any], env: dict[str, str], api_key: str
+) -> None:
+    with project.serving(answers["project_slug"], env) as base_url:
         status, body = get(f"{base_url}/health/ready")
         assert status == 200, body
         status, body = get(f"{base_url}/api/v1/items")
