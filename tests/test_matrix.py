@@ -126,23 +126,31 @@ def check_serving(project: Project, answers: dict[str, Any], env: dict[str, str]
     # The service keeps the digests of its API keys.
     api_key = secrets.token_urlsafe(32)
     production["API_KEYS"] = json.dumps({"client": hashlib.sha256(api_key.encode()).hexdigest()})
-    # The client's new item queues a task (with Celery): on a queue of its own, deleted after.
-    production["CELERY_QUEUE"] = f"matrix-{uuid.uuid4().hex[:12]}"
+    # What the client's visit leaves in the shared Redis and broker (rate-limit counts, cached
+    # items, a queued task) is the combination's own, and removed afterwards.
+    run = f"matrix-{uuid.uuid4().hex[:12]}"
+    production |= {"REDIS_PREFIX": f"{run}:", "CELERY_QUEUE": run}
     try:
         serve_and_use(project, answers, env | production, api_key)
     finally:
-        if answers["celery"] != "none":
-            delete_queue = DELETE_QUEUE.format(package=answers["package_name"])
-            project.run("serve", project.tool("python"), "-c", delete_queue, env=env | production)
+        clean_up = CLEAN_UP.format(package=answers["package_name"])
+        project.run("serve", project.tool("python"), "-c", clean_up, env=env | production)
 
 
-# Removes the queue the served service sent its tasks to, with the project's own settings.
-DELETE_QUEUE = """
-from kombu import Connection
+# Removes the served service's keys and queue, found through the project's own settings.
+CLEAN_UP = """
 from {package}.settings import Settings
 settings = Settings()
-with Connection(settings.celery_broker_url) as broker:
-    broker.default_channel.queue_delete(settings.celery_queue)
+if hasattr(settings, "redis_prefix"):
+    from redis import Redis
+    with Redis.from_url(settings.redis_url) as redis:
+        keys = list(redis.scan_iter(match=settings.redis_prefix + "*"))
+        if keys:
+            redis.delete(*keys)
+if hasattr(settings, "celery_queue"):
+    from kombu import Connection
+    with Connection(settings.celery_broker_url) as broker:
+        broker.default_channel.queue_delete(settings.celery_queue)
 """
 
 
