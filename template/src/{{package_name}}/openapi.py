@@ -13,6 +13,16 @@ SchemaEdit = Callable[[dict[str, Any]], None]
 HTTP_METHODS = frozenset({"GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"})
 
 
+def location_header(created: str) -> dict[str, Any]:
+    """The `Location` header of a 201, as a response's `headers` documents it."""
+    return {
+        "Location": {
+            "description": f"The path of the new {created}.",
+            "schema": {"type": "string", "format": "uri-reference"},
+        }
+    }
+
+
 def operation_id(route: APIRoute) -> str:
     """`items-list` for `list_items` under the `items` tag: stable, and without the path
     and method that FastAPI's default (`list_items_api_v1_items_get`) repeats."""

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from ..auth.dependencies import AdminUser, CurrentUser
 from ..auth.sign_in_limits import limit_registration
 from ..db.session import ConnectionDep
+from ..openapi import location_header
 from ..pagination import PageQuery
 from ..rate_limits import THROTTLED
 from .repository import UserRepository
@@ -24,20 +25,12 @@ async def get_user_service(request: Request, connection: ConnectionDep) -> UserS
 UserServiceDep = Annotated[UserService, Depends(get_user_service)]
 UserId = Annotated[int, Path(ge=1, le=2_147_483_647, description="The user's id.")]
 
-# Where a new account can be read, as documented in OpenAPI.
-LOCATION_HEADER_DOC = {
-    "Location": {
-        "description": "The path of the new account.",
-        "schema": {"type": "string", "format": "uri-reference"},
-    }
-}
-
 
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
     dependencies=[Depends(limit_registration)],
-    responses={201: {"headers": LOCATION_HEADER_DOC}, **THROTTLED},
+    responses={201: {"headers": location_header("account")}, **THROTTLED},
 )
 async def register(
     request: Request, service: UserServiceDep, data: UserCreate, response: Response
