@@ -1,9 +1,9 @@
 """The baseline: the items list served by Starlette + asyncpg alone.
 
 No validation layer, no ORM, no middleware: the same work as the rendered service's
-`GET /api/v1/items` (decode the bearer token, look its user up, count and list that user's
-items) and the same JSON shape, so that the benchmark shows what the template's layers
-cost on top of the bare framework and driver.
+`GET /api/v1/items` (decode the bearer token, look its user up and compare its token
+generation, count and list that user's items) and the same JSON shape, so that the
+benchmark shows what the template's layers cost on top of the bare framework and driver.
 
 Served by uvicorn from the rendered project's environment (which has PyJWT); DATABASE_URL
 is a plain `postgresql://` URL, DATABASE_POOL_SIZE the number of connections and JWT_SECRET
@@ -22,10 +22,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-USER_SQL = "SELECT id, email, role, created_at FROM users WHERE id = $1"
+USER_SQL = "SELECT id, email, role, created_at, token_generation FROM users WHERE id = $1"
 LIST_SQL = (
-    "SELECT id, name, description, price_cents, created_at, updated_at, owner_id FROM items"
-    " WHERE owner_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"
+    "SELECT id, name, description, price_cents, created_at, updated_at, owner_id, version"
+    " FROM items WHERE owner_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"
 )
 COUNT_SQL = "SELECT count(*) FROM items WHERE owner_id = $1"
 
@@ -48,7 +48,8 @@ async def list_items(request: Request) -> JSONResponse:
     pool = request.app.state.pool
     async with pool.acquire() as connection:
         user = await connection.fetchrow(USER_SQL, int(claims["sub"]))
-        if user is None:
+        # A token from before its user last signed out carries an older generation.
+        if user is None or user["token_generation"] != claims.get("gen", 0):
             return JSONResponse({"error": "unauthorized"}, status_code=401)
         total = await connection.fetchval(COUNT_SQL, user["id"])
         records = await connection.fetch(LIST_SQL, user["id"], limit, offset)
