@@ -13,7 +13,7 @@ from copier_template_extensions import ContextHook
 
 # Per database answer: the driver SQLAlchemy loads, the requirement that
 # installs it, and the default URL for local development.
-DATABASES: dict[str, dict[str, str]] = {
+DATABASES: dict[str, dict[str, Any]] = {
     "sqlite": {
         "driver": "aiosqlite",
         "requirement": "aiosqlite>=0.21",
@@ -26,6 +26,8 @@ DATABASES: dict[str, dict[str, str]] = {
         "requirement": "asyncpg>=0.30",
         "url": "postgresql+asyncpg://postgres@127.0.0.1:5432/{package}",
         "service": "postgres",
+        # The driver's arguments for its connect and statement timeouts.
+        "timeouts": ("timeout", "command_timeout"),
         "container_url": "postgresql+asyncpg://{package}:${{DATABASE_PASSWORD}}@postgres:5432/{package}",
     },
     "mysql": {
@@ -33,6 +35,7 @@ DATABASES: dict[str, dict[str, str]] = {
         "requirement": "asyncmy>=0.2.10",
         "url": "mysql+asyncmy://root@127.0.0.1:3306/{package}",
         "service": "mysql",
+        "timeouts": ("connect_timeout", "read_timeout"),
         "container_url": "mysql+asyncmy://{package}:${{DATABASE_PASSWORD}}@mysql:3306/{package}",
     },
 }
@@ -127,6 +130,7 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
     return {
         "use_database": database is not None,
         "database_driver": database["driver"] if database else None,
+        "database_timeouts": database.get("timeouts") if database else None,
         "database_url": database["url"].format(package=answers["package_name"])
         if database
         else None,
@@ -148,6 +152,8 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         "redis_roles": spoken_list(redis_roles),
         "redis_keys": cache or (use_redis and websockets),
         "rate_limits": rate_limits,
+        # A request can find a backing server down, and is answered 503.
+        "outages": database is not None or use_redis,
         # The settings that hold a rate limit, each checked at start-up.
         "rate_limit_settings": [
             *(["rate_limit_writes"] if cache else []),
