@@ -66,6 +66,12 @@ CELERY_BROKERS = {
     "redis": "redis://127.0.0.1:6379/1",
     "rabbitmq": "amqp://guest:guest@127.0.0.1:5672//",
 }
+# Per broker answer: how long a send may wait on the broker, and, for RabbitMQ, that it
+# confirms each message, so that a task is struck out of the outbox only once the broker has it.
+BROKER_TRANSPORT_OPTIONS = {
+    "redis": '{"socket_timeout": settings.celery_broker_timeout_seconds}',
+    "rabbitmq": '{"confirm_publish": True}',
+}
 # The same, between containers: hosts are compose services (and Kubernetes Services).
 CONTAINER_BROKERS = {
     "redis": "redis://redis:6379/1",
@@ -139,6 +145,7 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         else None,
         "use_celery": use_celery,
         "celery_broker_url": broker_url,
+        "broker_transport_options": BROKER_TRANSPORT_OPTIONS.get(answers.get("celery", "none")),
         "container_broker_url": CONTAINER_BROKERS[answers["celery"]].format(
             package=answers["package_name"]
         )
