@@ -63,7 +63,7 @@ def test_combination(
     # A deployment twin (same service files, other deployment files) reuses its service's run.
     # Every service is fuzzed with every check; representative services generate the
     # project's default number of requests per operation (others a few, after the same
-    # examples and boundary cases), and theirs alone run the image check.
+    # examples and boundary cases), and theirs alone run the image check and every fault test.
     heavy = service_of(answers) in representative_services()
     reused = check_rendered(
         project,
@@ -74,6 +74,9 @@ def test_combination(
         serve=lambda env: check_serving(project, result.answers, env),
         fuzz_examples=None if heavy else SMOKE_FUZZ_EXAMPLES,
         image=heavy,
+        # Servers stopped, frozen and restarted: the whole group on representative
+        # services (every server kind is among them), its smoke part elsewhere.
+        all_faults=heavy,
     )
     if reused.image:
         record_property("image_run", reused.image)

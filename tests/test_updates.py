@@ -283,6 +283,7 @@ def check_project(
             runs=service_runs,
             fuzz=False,
             image=False,
+            all_faults=False,
         )
         checked.append(reused.service)
         project.run(
