@@ -123,9 +123,7 @@ class Project:
             both = "from alembic.config import main; main(['upgrade', 'head']); main(['check'])"
             self.run("alembic", self.tool("python"), "-c", both, env=env)
 
-    def run_tests(
-        self, env: dict[str, str], *, fuzz: bool = True, all_faults: bool = True
-    ) -> None:
+    def run_tests(self, env: dict[str, str], *, fuzz: bool = True, all_faults: bool = True) -> None:
         """The project's own test suite; without `fuzz`, all of it but the Schemathesis fuzzing;
         without `all_faults`, only the smoke part of its fault group."""
         skipped = [] if fuzz else ["--ignore", "tests/test_fuzz.py"]
