@@ -26,6 +26,7 @@ DATABASES: dict[str, dict[str, Any]] = {
         "requirement": "asyncpg>=0.30",
         "url": "postgresql+asyncpg://postgres@127.0.0.1:5432/{package}",
         "service": "postgres",
+        "server": "PostgreSQL",
         # The driver's arguments for its connect and statement timeouts.
         "timeouts": ("timeout", "command_timeout"),
         "container_url": "postgresql+asyncpg://{package}:${{DATABASE_PASSWORD}}@postgres:5432/{package}",
@@ -35,6 +36,7 @@ DATABASES: dict[str, dict[str, Any]] = {
         "requirement": "asyncmy>=0.2.10",
         "url": "mysql+asyncmy://root@127.0.0.1:3306/{package}",
         "service": "mysql",
+        "server": "MariaDB",
         "timeouts": ("connect_timeout", "read_timeout"),
         "container_url": "mysql+asyncmy://{package}:${{DATABASE_PASSWORD}}@mysql:3306/{package}",
     },
@@ -161,6 +163,11 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         "rate_limits": rate_limits,
         # A request can find a backing server down, and is answered 503.
         "outages": database is not None or use_redis,
+        # The servers the fault tests and the soak start private instances of, to fail them.
+        "fault_servers": [
+            *([database["server"]] if database and "server" in database else []),
+            *(["Redis"] if use_redis else []),
+        ],
         # The settings that hold a rate limit, each checked at start-up.
         "rate_limit_settings": [
             *(["rate_limit_writes"] if cache else []),
