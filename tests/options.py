@@ -194,6 +194,19 @@ def representative_services() -> frozenset[tuple[tuple[str, Any], ...]]:
     return frozenset(chosen)
 
 
+def soaked_service() -> tuple[tuple[str, Any], ...]:
+    """The representative service the soak runs on (tests/soak.py in the project): the one
+    with the most servers to fail, then the most features that use them."""
+
+    def weight(service: tuple[tuple[str, Any], ...]) -> tuple[int, int]:
+        answers = dict(service)
+        servers = (answers["database"] in ("postgresql", "mysql")) + (answers["celery"] != "none")
+        features = answers.get("cache", False) + answers["websockets"] + (answers["auth"] == "jwt")
+        return servers, features
+
+    return max(sorted(representative_services()), key=weight)
+
+
 def unmet_pairs(answer_sets: list[dict[str, Any]]) -> set[frozenset[tuple[str, Any]]]:
     """The pairs involving a covered question that none of the answer sets holds."""
     met: set[frozenset[tuple[str, Any]]] = set().union(*(pairs(answers) for answers in answer_sets))

@@ -116,6 +116,11 @@ class Project:
         self.run("mypy", self.tool("mypy"), "--cache-dir", mypy_cache)
         self.run("deptry", self.tool("deptry"), ".")
 
+    def soak(self, seconds: int) -> str:
+        """The project's soak (tests/soak.py), which fails the test if a request went
+        unanswered or promised work was lost; its figures."""
+        return self.run("soak", self.tool("python"), "tests/soak.py", "--seconds", str(seconds))
+
     def migrate(self, database: str, env: dict[str, str]) -> None:
         """Apply the migrations, and check that they match the models."""
         if database != "none":

@@ -30,6 +30,8 @@ class MatrixSummary:
         self.update_checks: dict[str, list[str | None]] = {}
         # Screenshots the browser tests saved, for the CI log.
         self.screenshots: list[str] = []
+        # The soak's figures, by the combination it ran in.
+        self.soaks: dict[str, str] = {}
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         properties: dict[str, Any] = dict(report.user_properties)
@@ -50,6 +52,8 @@ class MatrixSummary:
         elif "update_path" in properties:
             self.updates[properties["update_path"]] = report.outcome
             self.update_checks[properties["update_path"]] = properties.get("update_checks", [])
+        if "soak" in properties:
+            self.soaks[properties["combination"]] = properties["soak"]
         if "screenshot" in properties:
             self.screenshots.append(properties["screenshot"])
 
@@ -68,6 +72,9 @@ class MatrixSummary:
                 f" checks of the updated project: {reused} reused a passing run of"
                 " byte-identical service files"
             )
+        for name, figures in self.soaks.items():
+            terminalreporter.section(f"soak of {name}")
+            terminalreporter.write_line(figures.rstrip())
         if not self.outcomes and not self.refusals:
             return
         terminalreporter.section("combination matrix")

@@ -28,6 +28,7 @@ from .options import (
     refusals,
     representative_services,
     service_of,
+    soaked_service,
     unmet_pairs,
 )
 from .project import Project, get, interpreter, python_for_tasks, timed
@@ -35,6 +36,8 @@ from .service_runs import ServiceRuns
 
 # Requests Schemathesis generates per operation for a service that is not representative.
 SMOKE_FUZZ_EXAMPLES = 5
+# How long the soak of one rich service runs (its README's figure is for a minute).
+SOAK_SECONDS = 60
 
 
 @pytest.mark.parametrize("answers", combinations(), ids=combination_id)
@@ -77,7 +80,11 @@ def test_combination(
         # Servers stopped, frozen and restarted: the whole group on representative
         # services (every server kind is among them), its smoke part elsewhere.
         all_faults=heavy,
+        # A minute of load while its servers are killed and frozen, on one rich service.
+        soak_seconds=SOAK_SECONDS if service_of(answers) == soaked_service() else None,
     )
+    if reused.soak:
+        record_property("soak", reused.soak)
     if reused.image:
         record_property("image_run", reused.image)
     record_property("image_ran", reused.image_ran)
