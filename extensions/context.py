@@ -74,6 +74,13 @@ BROKER_TRANSPORT_OPTIONS = {
     "redis": '{"socket_timeout": settings.celery_broker_timeout_seconds}',
     "rabbitmq": '{"confirm_publish": True}',
 }
+# The machine's binaries the fault tests start each server from.
+SERVER_BINARIES = {
+    "PostgreSQL": "PostgreSQL's `initdb` and `postgres`",
+    "MariaDB": "`mariadb-install-db` and `mariadbd`",
+    "Redis": "`redis-server`",
+    "RabbitMQ": "`rabbitmq-server`",
+}
 # The same, between containers: hosts are compose services (and Kubernetes Services).
 CONTAINER_BROKERS = {
     "redis": "redis://redis:6379/1",
@@ -120,6 +127,11 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         *(["CELERY_BROKER_URL"] if use_celery else []),
         *({"jwt": ["JWT_SECRET"], "api_key": ["API_KEYS"]}.get(answers.get("auth", "none"), [])),
     ]
+    fault_servers = [
+        *([database["server"]] if database and "server" in database else []),
+        *(["Redis"] if use_redis else []),
+        *(["RabbitMQ"] if answers.get("celery") == "rabbitmq" else []),
+    ]
     # What GET /health/ready checks, by name.
     checks = ["database"] * bool(database) + ["redis"] * use_redis + ["broker"] * use_celery
 
@@ -163,11 +175,10 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         "rate_limits": rate_limits,
         # A request can find a backing server down, and is answered 503.
         "outages": database is not None or use_redis,
-        # The servers the fault tests and the soak start private instances of, to fail them.
-        "fault_servers": [
-            *([database["server"]] if database and "server" in database else []),
-            *(["Redis"] if use_redis else []),
-        ],
+        # The servers the fault tests and the soak start private instances of, to fail them,
+        # and the binaries they start them from, in words.
+        "fault_servers": spoken_list(fault_servers),
+        "fault_server_binaries": spoken_list([SERVER_BINARIES[name] for name in fault_servers]),
         # The settings that hold a rate limit, each checked at start-up.
         "rate_limit_settings": [
             *(["rate_limit_writes"] if cache else []),
