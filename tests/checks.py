@@ -24,7 +24,6 @@ class Reused:
     service: str | None = None
     image: str | None = None
     image_ran: bool = False  # the image check ran for this project
-    soak: str | None = None  # the figures of the project's soak, when it ran
 
 
 def check_rendered(
@@ -39,15 +38,13 @@ def check_rendered(
     fuzz_examples: int | None = None,
     image: bool = True,
     all_faults: bool = True,
-    soak_seconds: int | None = None,
 ) -> Reused:
     """Run every check the answers call for, under `name`; `runs` holds this session's
     passes. `serve` checks the running service, given its environment. Without `fuzz`, the
     project's tests leave out its Schemathesis fuzzing; `fuzz_examples` sets how many
     requests it generates per operation (the project's default otherwise). Without `image`,
     the image check (the Dockerfile's install and start) is left out. Without `all_faults`,
-    the project's fault tests run their smoke part only. With `soak_seconds`, the project's
-    soak runs that long after its tests."""
+    the project's fault tests run their smoke part only."""
     database = answers["database"]
     if database in SERVER_URLS:
         require_server(database)
@@ -86,7 +83,5 @@ def check_rendered(
                 serve(env)
         examples = {"FUZZ_EXAMPLES": str(fuzz_examples)} if fuzz_examples else {}
         project.run_tests(env | examples, fuzz=fuzz, all_faults=all_faults)
-    if soak_seconds:
-        reused.soak = project.soak(soak_seconds)
     runs.record_pass(keys[-1], name)
     return reused

@@ -207,6 +207,14 @@ def soaked_service() -> tuple[tuple[str, Any], ...]:
     return max(sorted(representative_services()), key=weight)
 
 
+def soaked_combination() -> str:
+    """The one combination whose project runs the soak: the first of the soaked service."""
+    soaked = soaked_service()
+    return next(
+        combination_id(answers) for answers in combinations() if service_of(answers) == soaked
+    )
+
+
 def unmet_pairs(answer_sets: list[dict[str, Any]]) -> set[frozenset[tuple[str, Any]]]:
     """The pairs involving a covered question that none of the answer sets holds."""
     met: set[frozenset[tuple[str, Any]]] = set().union(*(pairs(answers) for answers in answer_sets))

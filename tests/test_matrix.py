@@ -28,7 +28,7 @@ from .options import (
     refusals,
     representative_services,
     service_of,
-    soaked_service,
+    soaked_combination,
     unmet_pairs,
 )
 from .project import Project, get, interpreter, python_for_tasks, timed
@@ -80,11 +80,10 @@ def test_combination(
         # Servers stopped, frozen and restarted: the whole group on representative
         # services (every server kind is among them), its smoke part elsewhere.
         all_faults=heavy,
-        # A minute of load while its servers are killed and frozen, on one rich service.
-        soak_seconds=SOAK_SECONDS if service_of(answers) == soaked_service() else None,
     )
-    if reused.soak:
-        record_property("soak", reused.soak)
+    if name == soaked_combination():
+        # A minute of load while the servers are killed and frozen, on one rich service.
+        record_property("soak", project.soak(SOAK_SECONDS))
     if reused.image:
         record_property("image_run", reused.image)
     record_property("image_ran", reused.image_ran)
