@@ -207,6 +207,7 @@ def soaked_service() -> tuple[tuple[str, Any], ...]:
     return max(sorted(representative_services()), key=weight)
 
 
+@cache
 def soaked_combination() -> str:
     """The one combination whose project runs the soak: the first of the soaked service."""
     soaked = soaked_service()
