@@ -15,6 +15,7 @@ from copier_template_extensions import ContextHook
 # installs it, and the default URL for local development.
 DATABASES: dict[str, dict[str, Any]] = {
     "sqlite": {
+        "name": "SQLite",
         "driver": "aiosqlite",
         "requirement": "aiosqlite>=0.21",
         "url": "sqlite+aiosqlite:///./{package}.db",
@@ -22,20 +23,24 @@ DATABASES: dict[str, dict[str, Any]] = {
         "container_url": "sqlite+aiosqlite:////app/data/{package}.db",
     },
     "postgresql": {
+        "name": "PostgreSQL",
         "driver": "asyncpg",
         "requirement": "asyncpg>=0.30",
         "url": "postgresql+asyncpg://postgres@127.0.0.1:5432/{package}",
         "service": "postgres",
+        "test_server_url": "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres",
         "server": "PostgreSQL",
         # The driver's arguments for its connect and statement timeouts.
         "timeouts": ("timeout", "command_timeout"),
         "container_url": "postgresql+asyncpg://{package}:${{DATABASE_PASSWORD}}@postgres:5432/{package}",
     },
     "mysql": {
+        "name": "MySQL/MariaDB",
         "driver": "asyncmy",
         "requirement": "asyncmy>=0.2.10",
         "url": "mysql+asyncmy://root@127.0.0.1:3306/{package}",
         "service": "mysql",
+        "test_server_url": "mysql+asyncmy://root@127.0.0.1:3306/mysql",
         "server": "MariaDB",
         "timeouts": ("connect_timeout", "read_timeout"),
         "container_url": "mysql+asyncmy://{package}:${{DATABASE_PASSWORD}}@mysql:3306/{package}",
@@ -53,6 +58,20 @@ BASE_REQUIREMENTS = [
     "starlette>=1.0",
     "uvicorn[standard]>=0.38",
 ]
+# The tools every project develops with, and what some features add (their stubs, or clients
+# their tests connect with).
+DEV_REQUIREMENTS = [
+    "deptry>=0.23",
+    "httpx>=0.28",
+    "mypy>=1.18",
+    "pre-commit>=4.7",
+    "pytest>=8.4",
+    "pytest-asyncio>=1.2",
+    "ruff>=0.14",
+    "schemathesis>=4.32",
+]
+CELERY_DEV_REQUIREMENTS = ["celery-types>=0.23"]
+WEBSOCKETS_DEV_REQUIREMENTS = ["websockets>=15"]
 DATABASE_REQUIREMENTS = ["alembic>=1.17", "sqlalchemy[asyncio]>=2.0.44"]
 # Per auth answer: what it adds (JWT: token signing, password hashing, the login form).
 AUTH_REQUIREMENTS: dict[str, list[str]] = {
@@ -93,6 +112,38 @@ def spoken_list(words: list[str]) -> str:
     if len(words) < 2:
         return "".join(words)
     return f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def feature_folders(answers: dict[str, Any]) -> list[str]:
+    """The folders of template/_features/ this answer set takes its fragments from.
+
+    A feature keeps there what it adds to files every variant shares (its README sections,
+    for one); a shared file includes each folder's fragment in this order, and a folder
+    without that fragment adds nothing.
+    """
+    # While copier asks its questions, the later answers are not there yet.
+    database, auth = answers["database"], answers.get("auth", "none")
+    celery = answers.get("celery", "none")
+    ci = answers.get("ci", "none")
+    use_celery = celery != "none"
+    flags = {
+        f"database/{database}": True,
+        "database": database != "none",
+        # A database server (rather than a file): its timeouts, and tests on a server of their own.
+        "database/server": database in ("postgresql", "mysql"),
+        "auth": auth != "none",
+        f"auth/{auth}": auth != "none",
+        "redis": use_celery or bool(answers.get("cache")),
+        "rate_limits": bool(answers.get("cache")) or auth == "jwt",
+        "websockets": bool(answers.get("websockets")),
+        "cache": bool(answers.get("cache")),
+        "celery": use_celery,
+        f"celery/{celery}": use_celery,
+        "docker": bool(answers.get("docker")),
+        "kubernetes": bool(answers.get("kubernetes")),
+        f"ci/{ci}": ci != "none",
+    }
+    return [folder for folder, wanted in flags.items() if wanted]
 
 
 def derive(answers: dict[str, Any]) -> dict[str, Any]:
@@ -143,6 +194,7 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         requirements += CELERY_REQUIREMENTS
     if use_redis:
         requirements += REDIS_REQUIREMENTS
+    signs_in = answers.get("auth", "none") != "none"
     # Rate limits guard writes (with the cache) and signing in (with JWT).
     rate_limits = cache or answers.get("auth") == "jwt"
     if rate_limits:
@@ -179,6 +231,14 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         # and the binaries they start them from, in words.
         "fault_servers": spoken_list(fault_servers),
         "fault_server_binaries": spoken_list([SERVER_BINARIES[name] for name in fault_servers]),
+        # What the soak counts as work lost, in words.
+        "soak_losses": spoken_list(
+            [
+                "acknowledged items not found",
+                *(["their tasks not on the broker"] if use_celery else []),
+                *(["the item events missed (best-effort, so only counted)"] if websockets else []),
+            ]
+        ),
         # The settings that hold a rate limit, each checked at start-up.
         "rate_limit_settings": [
             *(["rate_limit_writes"] if cache else []),
@@ -190,6 +250,34 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         ],
         "readiness_checks": dict.fromkeys(checks, "ok"),
         "dependencies": sorted(requirements),
+        "dev_dependencies": CELERY_DEV_REQUIREMENTS * use_celery
+        + DEV_REQUIREMENTS
+        + WEBSOCKETS_DEV_REQUIREMENTS * websockets,
+        "features": feature_folders(answers),
+        # What ruff lets the tests do that the service may not, and why, in words.
+        "test_lint_ignores": ["S101", "PLR2004", *(["S105", "S106"] if signs_in else [])],
+        "test_lint_reasons": "assert on literal values"
+        + (" and use throwaway credentials" if signs_in else ""),
+        "typed_folders": ["src", "tests", *(["migrations"] if database else [])],
+        # Dependencies that other packages load, which deptry cannot see imported, and why.
+        "unimported_dependencies": [
+            *([database["driver"]] if database else []),
+            *(["python-multipart"] if answers.get("auth") == "jwt" else []),
+        ],
+        "unimported_reasons": [
+            "SQLAlchemy loads the driver named in the database URL",
+            *(
+                ["FastAPI parses the sign-in form with python-multipart"]
+                if answers.get("auth") == "jwt"
+                else []
+            ),
+        ],
+        # How the README names each database and broker.
+        "database_name": database["name"] if database else None,
+        "test_database_server_url": database.get("test_server_url") if database else None,
+        "broker_name": "RabbitMQ" if answers.get("celery") == "rabbitmq" else "Redis",
+        # Where the rate limits count: shared in Redis with the cache, else in each process.
+        "rate_limit_store": "Redis" if cache else "each process's memory",
     }
 
 

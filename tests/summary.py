@@ -32,6 +32,8 @@ class MatrixSummary:
         self.screenshots: list[str] = []
         # The soak's figures, by the combination it ran in.
         self.soaks: dict[str, str] = {}
+        # The template's shape figures (tests/test_repository.py), as a table.
+        self.shape: str | None = None
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         properties: dict[str, Any] = dict(report.user_properties)
@@ -56,6 +58,8 @@ class MatrixSummary:
             self.soaks[properties["combination"]] = properties["soak"]
         if "screenshot" in properties:
             self.screenshots.append(properties["screenshot"])
+        if "template_shape" in properties:
+            self.shape = properties["template_shape"]
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         for path in sorted(self.screenshots):
@@ -72,6 +76,9 @@ class MatrixSummary:
                 f" checks of the updated project: {reused} reused a passing run of"
                 " byte-identical service files"
             )
+        if self.shape:
+            terminalreporter.section("template shape (ceilings go down to the targets)")
+            terminalreporter.write_line(self.shape)
         for name, figures in self.soaks.items():
             terminalreporter.section(f"soak of {name}")
             terminalreporter.write_line(figures.rstrip())

@@ -1,5 +1,6 @@
 """The template repository's own code (extensions, tests, benchmarks, tools) is linted and
-formatted, and its distributed matrix workflow is valid and runs every combination exactly once."""
+formatted, its distributed matrix workflow is valid and runs every combination exactly once, and
+the template's control flow (tests/template_shape.py) stays within its ceilings."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 import yaml
 
 from .options import ROOT, combination_id, combinations
+from .template_shape import figures
 
 OWN_CODE = ["extensions", "tests", "benchmarks", "tools"]
 
@@ -64,3 +66,43 @@ def test_shards_of_the_workflow_run_every_combination_once() -> None:
     runs = [name for shard in shards for name in collected_combinations(f"{shard}/{len(shards)}")]
 
     assert sorted(runs) == sorted(combination_id(answers) for answers in combinations())
+
+
+# Where the template's shape is headed: little control flow overall, little of it in the files
+# every variant renders, and each feature kept to its own files.
+TARGETS: dict[str, float] = {
+    "tags per 100 lines": 4,
+    "shared tags": 100,
+    "auth: files to visit": 25,
+    "auth: outside": 5,
+    "database: outside": 3,
+    "celery: outside": 3,
+    "cache: outside": 3,
+}
+# What the template holds today. The ceilings only ever go down: lower each one to the new figure
+# as the redesign lands, never raise it, until every ceiling has reached its target.
+CEILINGS: dict[str, float] = {
+    "tags per 100 lines": 8.7,
+    "shared tags": 300,
+    "auth: files to visit": 59,
+    "auth: outside": 28,
+    "database: outside": 20,
+    "celery: outside": 14,
+    "cache: outside": 11,
+}
+
+
+def test_template_shape_stays_within_its_ceilings(record_property: pytest.RecordProperty) -> None:
+    measured = figures()
+    rows = [("figure", "value", "ceiling", "target")] + [
+        (name, f"{measured[name]:.4g}", f"{CEILINGS[name]:g}", f"{TARGETS[name]:g}")
+        for name in TARGETS
+    ]
+    table = "\n".join(f"{a:22} {b:>7} {c:>8} {d:>7}" for a, b, c, d in rows)
+    # The run's summary prints it (tests/summary.py).
+    record_property("template_shape", table)
+
+    above = [name for name in TARGETS if measured[name] > CEILINGS[name]]
+
+    assert CEILINGS.keys() == TARGETS.keys()
+    assert not above, f"above their ceilings: {', '.join(above)}\n{table}"
