@@ -29,6 +29,8 @@ DATABASES: dict[str, dict[str, Any]] = {
         "url": "postgresql+asyncpg://postgres@127.0.0.1:5432/{package}",
         "service": "postgres",
         "test_server_url": "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres",
+        # Sessions left open (by a test that failed midway) must not keep it from going.
+        "drop_options": " WITH (FORCE)",
         "server": "PostgreSQL",
         # The driver's arguments for its connect and statement timeouts.
         "timeouts": ("timeout", "command_timeout"),
@@ -41,6 +43,7 @@ DATABASES: dict[str, dict[str, Any]] = {
         "url": "mysql+asyncmy://root@127.0.0.1:3306/{package}",
         "service": "mysql",
         "test_server_url": "mysql+asyncmy://root@127.0.0.1:3306/mysql",
+        "drop_options": "",
         "server": "MariaDB",
         "timeouts": ("connect_timeout", "read_timeout"),
         "container_url": "mysql+asyncmy://{package}:${{DATABASE_PASSWORD}}@mysql:3306/{package}",
@@ -254,6 +257,25 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         + DEV_REQUIREMENTS
         + WEBSOCKETS_DEV_REQUIREMENTS * websockets,
         "features": feature_folders(answers),
+        # The modules of tests/fixtures/ that conftest.py loads: each feature's fixtures.
+        "test_plugins": [
+            f"fixtures.{module}"
+            for module, wanted in {
+                "memory": database is None,
+                "sqlite": answers["database"] == "sqlite",
+                "database_server": database is not None and "server" in database,
+                "database": database is not None,
+                "open_api": answers.get("auth", "none") == "none",
+                "credentials": signs_in,
+                "api_keys": answers.get("auth") == "api_key",
+                "accounts": answers.get("auth") == "jwt",
+                "redis_keys": cache or (use_redis and websockets),
+                "cache": cache,
+                "celery": use_celery,
+                "faults": bool(fault_servers),
+            }.items()
+            if wanted
+        ],
         # What ruff lets the tests do that the service may not, and why, in words.
         "test_lint_ignores": ["S101", "PLR2004", *(["S105", "S106"] if signs_in else [])],
         "test_lint_reasons": "assert on literal values"
@@ -275,6 +297,7 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         # How the README names each database and broker.
         "database_name": database["name"] if database else None,
         "test_database_server_url": database.get("test_server_url") if database else None,
+        "drop_database_options": database.get("drop_options") if database else None,
         "broker_name": "RabbitMQ" if answers.get("celery") == "rabbitmq" else "Redis",
         # Where the rate limits count: shared in Redis with the cache, else in each process.
         "rate_limit_store": "Redis" if cache else "each process's memory",

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 PROJECT_MODULES = Path(__file__).with_name("project_modules.txt")
 # Endings tried, in turn, to suggest a package name that shadows nothing.
 SUGGESTED_ENDINGS = ("_service", "_api", "_app")
+# The rendered projects' line length (ruff's `line-length`).
+LINE_LENGTH = 100
 
 
 def slugify(value: str) -> str:
@@ -55,6 +57,16 @@ def free_package_name(name: str) -> str:
     return next(name + ending for ending in endings if not is_reserved_module(name + ending))
 
 
+def python_assignment(values: list[str], name: str) -> str:
+    """`name = [...]` as ruff formats it: on one line if it fits in 100 columns, else a line
+    per value."""
+    line = f"{name} = [{', '.join(repr(value) for value in values)}]".replace("'", '"')
+    if len(line) <= LINE_LENGTH:
+        return line
+    items = "".join(f'    "{value}",\n' for value in values)
+    return f"{name} = [\n{items}]"
+
+
 class NameFilters(Extension):
     """Registers the filters above with copier's Jinja environment."""
 
@@ -63,3 +75,4 @@ class NameFilters(Extension):
         environment.filters["slugify"] = slugify
         environment.filters["is_reserved_module"] = is_reserved_module
         environment.filters["free_package_name"] = free_package_name
+        environment.filters["python_assignment"] = python_assignment
