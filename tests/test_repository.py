@@ -82,11 +82,11 @@ TARGETS: dict[str, float] = {
 # What the template holds today. The ceilings only ever go down: lower each one to the new figure
 # as the redesign lands, never raise it, until every ceiling has reached its target.
 CEILINGS: dict[str, float] = {
-    "tags per 100 lines": 7.8,
-    "shared tags": 209,
-    "auth: files to visit": 62,
-    "auth: outside": 27,
-    "database: outside": 19,
+    "tags per 100 lines": 7.6,
+    "shared tags": 187,
+    "auth: files to visit": 61,
+    "auth: outside": 26,
+    "database: outside": 18,
     "celery: outside": 13,
     "cache: outside": 10,
 }
