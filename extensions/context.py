@@ -140,6 +140,8 @@ def feature_folders(answers: dict[str, Any]) -> list[str]:
         "rate_limits": bool(answers.get("cache")) or auth == "jwt",
         "websockets": bool(answers.get("websockets")),
         "cache": bool(answers.get("cache")),
+        # A request can find a backing server down: the 503 it is answered with.
+        "outages": database != "none" or use_celery or bool(answers.get("cache")),
         "celery": use_celery,
         f"celery/{celery}": use_celery,
         "docker": bool(answers.get("docker")),
@@ -257,6 +259,14 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         + DEV_REQUIREMENTS
         + WEBSOCKETS_DEV_REQUIREMENTS * websockets,
         "features": feature_folders(answers),
+        # The client errors every API route documents (those of bodies are added where one is).
+        "documented_client_errors": [
+            *([401] if signs_in else []),
+            *([403] if answers.get("auth") == "jwt" else []),
+            404,
+            409,
+            422,
+        ],
         # The modules of tests/fixtures/ that conftest.py loads: each feature's fixtures.
         "test_plugins": [
             f"fixtures.{module}"

@@ -67,6 +67,15 @@ def python_assignment(values: list[str], name: str) -> str:
     return f"{name} = [\n{items}]"
 
 
+def sorted_imports(block: str) -> str:
+    """The import lines of `block` in the order ruff's isort keeps one section in.
+
+    For a block of `from .module import name` lines, some of them from features' fragments:
+    sorted by module, as the plain text of the lines sorts them.
+    """
+    return "\n".join(sorted(line for line in block.splitlines() if line.strip()))
+
+
 class NameFilters(Extension):
     """Registers the filters above with copier's Jinja environment."""
 
@@ -76,3 +85,4 @@ class NameFilters(Extension):
         environment.filters["is_reserved_module"] = is_reserved_module
         environment.filters["free_package_name"] = free_package_name
         environment.filters["python_assignment"] = python_assignment
+        environment.filters["sorted_imports"] = sorted_imports

@@ -1,0 +1,2 @@
+{# part: principal #}
+ (the name of its API key)

@@ -1,0 +1,7 @@
+{# part: classes-before-not-found #}
+
+
+
+class ForbiddenError(AppError):
+    status_code = HTTPStatus.FORBIDDEN
+    code = "forbidden"
