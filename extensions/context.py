@@ -138,12 +138,12 @@ def feature_folders(answers: dict[str, Any]) -> list[str]:
         f"auth/{auth}": auth != "none",
         "redis": use_celery or bool(answers.get("cache")),
         "rate_limits": bool(answers.get("cache")) or auth == "jwt",
-        "websockets": bool(answers.get("websockets")),
         "cache": bool(answers.get("cache")),
         # A request can find a backing server down: the 503 it is answered with.
         "outages": database != "none" or use_celery or bool(answers.get("cache")),
         "celery": use_celery,
         f"celery/{celery}": use_celery,
+        "websockets": bool(answers.get("websockets")),
         "docker": bool(answers.get("docker")),
         "kubernetes": bool(answers.get("kubernetes")),
         f"ci/{ci}": ci != "none",
@@ -230,6 +230,8 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         "redis_roles": spoken_list(redis_roles),
         "redis_keys": cache or (use_redis and websockets),
         "rate_limits": rate_limits,
+        # The lifespan opens resources (and closes them at shutdown) beside the item store.
+        "opens_resources": database is not None or use_redis or websockets,
         # A request can find a backing server down, and is answered 503.
         "outages": database is not None or use_redis,
         # The servers the fault tests and the soak start private instances of, to fail them,

@@ -82,12 +82,12 @@ TARGETS: dict[str, float] = {
 # What the template holds today. The ceilings only ever go down: lower each one to the new figure
 # as the redesign lands, never raise it, until every ceiling has reached its target.
 CEILINGS: dict[str, float] = {
-    "tags per 100 lines": 7.2,
-    "shared tags": 147,
+    "tags per 100 lines": 6.9,
+    "shared tags": 100,
     "auth: files to visit": 63,
-    "auth: outside": 23,
-    "database: outside": 18,
-    "celery: outside": 12,
+    "auth: outside": 22,
+    "database: outside": 17,
+    "celery: outside": 11,
     "cache: outside": 8,
 }
 
