@@ -230,6 +230,11 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         "redis_roles": spoken_list(redis_roles),
         "redis_keys": cache or (use_redis and websockets),
         "rate_limits": rate_limits,
+        # What the item service reads and writes through: the cache in front of the store, or
+        # the store itself.
+        "item_repository_dependency": "get_cached_item_repository"
+        if cache
+        else "get_item_repository",
         # The lifespan opens resources (and closes them at shutdown) beside the item store.
         "opens_resources": database is not None or use_redis or websockets,
         # A request can find a backing server down, and is answered 503.

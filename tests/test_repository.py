@@ -72,7 +72,7 @@ def test_shards_of_the_workflow_run_every_combination_once() -> None:
 # every variant renders, and each feature kept to its own files.
 TARGETS: dict[str, float] = {
     "tags per 100 lines": 4,
-    "shared tags": 100,
+    "shared tags": 93,
     "auth: files to visit": 25,
     "auth: outside": 5,
     "database: outside": 3,
@@ -82,8 +82,8 @@ TARGETS: dict[str, float] = {
 # What the template holds today. The ceilings only ever go down: lower each one to the new figure
 # as the redesign lands, never raise it, until every ceiling has reached its target.
 CEILINGS: dict[str, float] = {
-    "tags per 100 lines": 6.9,
-    "shared tags": 100,
+    "tags per 100 lines": 6.8,
+    "shared tags": 93,
     "auth: files to visit": 63,
     "auth: outside": 22,
     "database: outside": 17,

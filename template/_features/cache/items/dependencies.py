@@ -1,0 +1,3 @@
+{# part: imports #}
+
+from .cache import get_cached_item_repository

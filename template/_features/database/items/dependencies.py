@@ -1,0 +1,3 @@
+{# part: imports #}
+
+from .sql_repository import get_item_repository
