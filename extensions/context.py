@@ -117,12 +117,15 @@ def spoken_list(words: list[str]) -> str:
     return f"{', '.join(words[:-1])} and {words[-1]}"
 
 
-def feature_folders(answers: dict[str, Any]) -> list[str]:
+def feature_folders(
+    answers: dict[str, Any], *, use_redis: bool, rate_limits: bool, outages: bool
+) -> list[str]:
     """The folders of template/_features/ this answer set takes its fragments from.
 
     A feature keeps there what it adds to files every variant shares (its README sections,
     for one); a shared file includes each folder's fragment in this order, and a folder
-    without that fragment adds nothing.
+    without that fragment adds nothing. The capabilities several answers bring (Redis, rate
+    limits, outages) come as derive() works them out.
     """
     # While copier asks its questions, the later answers are not there yet.
     database, auth = answers["database"], answers.get("auth", "none")
@@ -136,11 +139,11 @@ def feature_folders(answers: dict[str, Any]) -> list[str]:
         "database/server": database in ("postgresql", "mysql"),
         "auth": auth != "none",
         f"auth/{auth}": auth != "none",
-        "redis": use_celery or bool(answers.get("cache")),
-        "rate_limits": bool(answers.get("cache")) or auth == "jwt",
+        "redis": use_redis,
+        "rate_limits": rate_limits,
         "cache": bool(answers.get("cache")),
         # A request can find a backing server down: the 503 it is answered with.
-        "outages": database != "none" or use_celery or bool(answers.get("cache")),
+        "outages": outages,
         "celery": use_celery,
         f"celery/{celery}": use_celery,
         "websockets": bool(answers.get("websockets")),
@@ -202,6 +205,10 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
     signs_in = answers.get("auth", "none") != "none"
     # Rate limits guard writes (with the cache) and signing in (with JWT).
     rate_limits = cache or answers.get("auth") == "jwt"
+    # A request can find a backing server down, and is answered 503.
+    outages = database is not None or use_redis
+    # The API keeps keys of its own in Redis (cached items, limits, the events channel).
+    redis_keys = cache or (use_redis and websockets)
     if rate_limits:
         requirements += RATE_LIMIT_REQUIREMENTS
     return {
@@ -228,7 +235,7 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         "use_redis": use_redis,
         # What Redis is for, in words; and whether the API keeps keys of its own there.
         "redis_roles": spoken_list(redis_roles),
-        "redis_keys": cache or (use_redis and websockets),
+        "redis_keys": redis_keys,
         "rate_limits": rate_limits,
         # What the item service reads and writes through: the cache in front of the store, or
         # the store itself.
@@ -237,8 +244,7 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         else "get_item_repository",
         # The lifespan opens resources (and closes them at shutdown) beside the item store.
         "opens_resources": database is not None or use_redis or websockets,
-        # A request can find a backing server down, and is answered 503.
-        "outages": database is not None or use_redis,
+        "outages": outages,
         # The servers the fault tests and the soak start private instances of, to fail them,
         # and the binaries they start them from, in words.
         "fault_servers": spoken_list(fault_servers),
@@ -265,7 +271,9 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         "dev_dependencies": CELERY_DEV_REQUIREMENTS * use_celery
         + DEV_REQUIREMENTS
         + WEBSOCKETS_DEV_REQUIREMENTS * websockets,
-        "features": feature_folders(answers),
+        "features": feature_folders(
+            answers, use_redis=use_redis, rate_limits=rate_limits, outages=outages
+        ),
         # The client errors every API route documents (those of bodies are added where one is).
         "documented_client_errors": [
             *([401] if signs_in else []),
@@ -286,7 +294,7 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
                 "credentials": signs_in,
                 "api_keys": answers.get("auth") == "api_key",
                 "accounts": answers.get("auth") == "jwt",
-                "redis_keys": cache or (use_redis and websockets),
+                "redis_keys": redis_keys,
                 "cache": cache,
                 "celery": use_celery,
                 "faults": bool(fault_servers),
