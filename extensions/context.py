@@ -118,7 +118,12 @@ def spoken_list(words: list[str]) -> str:
 
 
 def feature_folders(
-    answers: dict[str, Any], *, use_redis: bool, rate_limits: bool, outages: bool
+    answers: dict[str, Any],
+    *,
+    use_redis: bool,
+    redis_keys: bool,
+    rate_limits: bool,
+    outages: bool,
 ) -> list[str]:
     """The folders of template/_features/ this answer set takes its fragments from.
 
@@ -140,6 +145,8 @@ def feature_folders(
         "auth": auth != "none",
         f"auth/{auth}": auth != "none",
         "redis": use_redis,
+        # Keys of the service's own in Redis (cache entries, rate-limit counts, event channels).
+        "redis/keys": redis_keys,
         "rate_limits": rate_limits,
         "cache": bool(answers.get("cache")),
         # A request can find a backing server down: the 503 it is answered with.
@@ -257,22 +264,17 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
                 *(["the item events missed (best-effort, so only counted)"] if websockets else []),
             ]
         ),
-        # The settings that hold a rate limit, each checked at start-up.
-        "rate_limit_settings": [
-            *(["rate_limit_writes"] if cache else []),
-            *(
-                ["rate_limit_sign_in", "rate_limit_sign_in_failures", "rate_limit_registration"]
-                if answers.get("auth") == "jwt"
-                else []
-            ),
-        ],
         "readiness_checks": dict.fromkeys(checks, "ok"),
         "dependencies": sorted(requirements),
         "dev_dependencies": CELERY_DEV_REQUIREMENTS * use_celery
         + DEV_REQUIREMENTS
         + WEBSOCKETS_DEV_REQUIREMENTS * websockets,
         "features": feature_folders(
-            answers, use_redis=use_redis, rate_limits=rate_limits, outages=outages
+            answers,
+            use_redis=use_redis,
+            redis_keys=redis_keys,
+            rate_limits=rate_limits,
+            outages=outages,
         ),
         # The client errors every API route documents (those of bodies are added where one is).
         "documented_client_errors": [

@@ -76,6 +76,33 @@ def sorted_imports(block: str) -> str:
     return "\n".join(sorted(line for line in block.splitlines() if line.strip()))
 
 
+def import_names(listed: str, *names: str) -> str:
+    """The names of one `from module import ...` line, as ruff's isort orders them.
+
+    `listed` holds names that features add, each followed by a comma ("Self, SecretStr,");
+    `names` are the ones the line always imports. Constants come first, then classes, then
+    functions, each group in alphabetical order.
+    """
+    found = {*names, *(name.strip() for name in listed.split(",") if name.strip())}
+
+    def kind(name: str) -> int:
+        if name.isupper():
+            return 0
+        return 1 if name[0].isupper() else 2
+
+    return ", ".join(sorted(found, key=lambda name: (kind(name), name)))
+
+
+def class_line(listed: str, name: str, default_base: str) -> str:
+    """`class name(bases):` as ruff formats it, the bases being those that features list
+    ("A, B,"), or `default_base` when none does."""
+    bases = [base.strip() for base in listed.split(",") if base.strip()] or [default_base]
+    line = f"class {name}({', '.join(bases)}):"
+    if len(line) <= LINE_LENGTH:
+        return line
+    return f"class {name}(\n" + "".join(f"    {base},\n" for base in bases) + "):"
+
+
 class NameFilters(Extension):
     """Registers the filters above with copier's Jinja environment."""
 
@@ -86,3 +113,5 @@ class NameFilters(Extension):
         environment.filters["free_package_name"] = free_package_name
         environment.filters["python_assignment"] = python_assignment
         environment.filters["sorted_imports"] = sorted_imports
+        environment.filters["import_names"] = import_names
+        environment.filters["class_line"] = class_line
