@@ -1,0 +1,5 @@
+{# part: client-setup #}
+
+        client.headers.update(headers)
+{# part: watcher-arguments #}
+, headers

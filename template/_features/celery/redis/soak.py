@@ -1,0 +1,3 @@
+{# part: broker-settings #}
+
+        "celery_broker_url": servers.redis.url.removesuffix("/0") + "/1",

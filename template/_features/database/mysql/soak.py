@@ -1,0 +1,3 @@
+{# part: imports #}
+
+from private_mariadb import PrivateMariaDB as PrivateDatabase

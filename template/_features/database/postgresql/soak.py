@@ -1,0 +1,3 @@
+{# part: imports #}
+
+from private_postgresql import PrivatePostgreSQL as PrivateDatabase
