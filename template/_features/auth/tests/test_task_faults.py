@@ -1,0 +1,4 @@
+{# part: held-up-by #}
+ or the results store (Redis)
+{# part: redis-holds #}
+, task owners

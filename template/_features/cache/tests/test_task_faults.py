@@ -1,0 +1,2 @@
+{# part: redis-holds #}
+, the cache and limits

@@ -1,0 +1,3 @@
+{# part: broker-import #}
+
+from private_rabbitmq import PrivateRabbitMQ

@@ -1,0 +1,3 @@
+{# part: private-database-import #}
+
+from private_mariadb import PrivateMariaDB as PrivateDatabase

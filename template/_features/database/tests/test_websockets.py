@@ -1,0 +1,2 @@
+{# part: server-settings #}
+ (and so its database)
