@@ -1,14 +1,16 @@
 """`{{ fragments("README.md", "endpoints") }}`: what each feature adds to a shared file.
 
-A feature keeps its part of each shared file in template/_features/<feature>/, a file named
-after the shared file. The shared file calls `fragments` with that name, which renders the file
-of every feature the answers switch on (the `features` folders, in their order) with the same
-answers, and joins them; a folder without the file adds nothing.
+A feature keeps what it adds to the files every variant shares in one file of its own,
+template/_features/<feature>.jinja (`auth/jwt.jinja` for the `auth/jwt` folder of
+`feature_folders()`). The file holds parts one after another, each under a line naming the
+shared file and the place in it, `{# into README.md: endpoints #}` (or `{# into env.example #}`
+for a file that takes one part). A shared file calls `fragments` with the same two names, which
+renders that part of every feature switched on by the answers, in their order, with the same
+answers, and joins them; a feature without the part adds nothing.
 
-A shared file that takes text in several places names the part it wants. The feature's file
-then holds its parts one after another, each under a line `{# part: <name> #}`; a part's text
-runs to the line break before the next part (or the end of the file), so a part that adds lines
-starts each with its line break and ends without one, as the body of a `{%- if %}` block does.
+A part's text runs to the line break before the next part line (or the end of the file), so a
+part that adds lines starts each with its line break and ends without one, as the body of a
+`{%- if %}` block does; a part that adds words inside a line is just the words.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
     from jinja2.runtime import Context
 
 FEATURES = "template/_features"
-PART = re.compile(r"^\{# part: ([\w-]+) #\}\n", re.MULTILINE)
+PART = re.compile(r"^\{# into ([\w./-]+)(?:: ([\w-]+))? #\}\n", re.MULTILINE)
 
 
 class FeatureFragments(Extension):
@@ -36,35 +38,34 @@ class FeatureFragments(Extension):
         environment.globals["fragments"] = fragments
 
 
-def parts_of(source: str) -> dict[str, str]:
-    """The parts of a fragment file by name; a file without part lines is one part, ""."""
-    source = source.removesuffix("\n")
-    pieces = PART.split(source)
-    if len(pieces) == 1:
-        return {"": source}
-    # pieces: text before the first part line, then name and text in turn.
+def parts_of(source: str) -> dict[tuple[str, str], str]:
+    """The parts of a feature's file by (shared file, place); text before the first is a note."""
+    pieces = PART.split(source.removesuffix("\n"))
+    # pieces: the note, then shared file, place (None for the whole file) and text in turn.
     return {
-        name: text.removesuffix("\n") for name, text in zip(pieces[1::2], pieces[2::2], strict=True)
+        (name, part or ""): text.removesuffix("\n")
+        for name, part, text in zip(pieces[1::3], pieces[2::3], pieces[3::3], strict=True)
     }
 
 
 @cache
-def _compiled(environment: Environment, path: str, source: str) -> dict[str, Template]:
-    return {name: environment.from_string(text) for name, text in parts_of(source).items()}
+def _compiled(environment: Environment, source: str) -> dict[tuple[str, str], Template]:
+    return {key: environment.from_string(text) for key, text in parts_of(source).items()}
 
 
 @pass_context
 def fragments(context: Context, name: str, part: str = "") -> str:
-    """Part `part` of the fragment `name` of each feature switched on, rendered and joined."""
+    """Part `part` of shared file `name` from each feature switched on, rendered and joined."""
     environment = context.environment
     rendered = []
     for feature in context["features"]:
-        path = f"{FEATURES}/{feature}/{name}"
         try:
-            source, _, _ = environment.loader.get_source(environment, path)  # type: ignore[union-attr]
+            source, _, _ = environment.loader.get_source(  # type: ignore[union-attr]
+                environment, f"{FEATURES}/{feature}.jinja"
+            )
         except TemplateNotFound:
             continue
-        template = _compiled(environment, path, source).get(part)
+        template = _compiled(environment, source).get((name, part))
         if template is not None:
             rendered.append(template.render(context.get_all()))
     return "".join(rendered)

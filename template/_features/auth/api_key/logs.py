@@ -1,2 +1,0 @@
-{# part: principal #}
- (the name of its API key)

@@ -1,5 +1,0 @@
-{# part: client-setup #}
-
-        client.headers.update(headers)
-{# part: watcher-arguments #}
-, headers

@@ -1,4 +1,0 @@
-{# part: held-up-by #}
- or the results store (Redis)
-{# part: redis-holds #}
-, task owners

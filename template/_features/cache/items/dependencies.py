@@ -1,3 +1,0 @@
-{# part: imports #}
-
-from .cache import get_cached_item_repository

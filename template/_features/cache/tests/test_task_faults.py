@@ -1,2 +1,0 @@
-{# part: redis-holds #}
-, the cache and limits

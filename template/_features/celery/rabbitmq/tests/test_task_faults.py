@@ -1,3 +1,0 @@
-{# part: broker-import #}
-
-from private_rabbitmq import PrivateRabbitMQ

@@ -1,2 +1,0 @@
-{# part: broker-doc #}
- (a Redis apart from the one the service keeps its keys in)

@@ -1,3 +1,0 @@
-{# part: imports #}
-
-from private_mariadb import PrivateMariaDB as PrivateDatabase

@@ -1,3 +1,0 @@
-{# part: private-database-import #}
-
-from private_mariadb import PrivateMariaDB as PrivateDatabase

@@ -1,3 +1,0 @@
-{# part: imports #}
-
-from .memory_repository import get_item_repository

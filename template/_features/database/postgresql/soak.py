@@ -1,3 +1,0 @@
-{# part: imports #}
-
-from private_postgresql import PrivatePostgreSQL as PrivateDatabase

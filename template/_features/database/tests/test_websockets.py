@@ -1,2 +1,0 @@
-{# part: server-settings #}
- (and so its database)
