@@ -6,9 +6,10 @@ A control tag is a `{% ... %}` tag (Jinja comments `{# ... #}` are not). The fig
 - shared tags: the tags of the files that every variant renders, the ones whose path (relative
   to template/) has no condition in it;
 - for a feature family (the answer names one feature reads), its own files, the ones whose path
-  condition names the family or that lie under `template/_features/<family>/`, and the files
-  that branch on it (an `if` or `elif` tag naming it): a contributor changing the feature visits
-  all of them, and those that branch on it without being its own are where it leaks out.
+  condition names the family or that hold its fragments (`_features/<family>.jinja` and those
+  under `_features/<family>/`), and the files that branch on it (an `if` or `elif` tag naming
+  it): a contributor changing the feature visits all of them, and those that branch on it
+  without being its own are where it leaks out.
 """
 
 from __future__ import annotations
@@ -86,9 +87,10 @@ class TemplateFile:
 
     @property
     def fragment_of(self) -> str | None:
-        """The feature whose fragment folder holds this file, if any."""
+        """The feature family whose fragments this file holds, if any: `_features/auth.jinja`
+        and `_features/auth/jwt.jinja` belong to `auth`."""
         parts = Path(self.path).parts
-        return parts[1] if len(parts) > 2 and parts[0] == FEATURES else None
+        return parts[1].removesuffix(".jinja") if parts[0] == FEATURES else None
 
     @property
     def every_variant_renders(self) -> bool:
