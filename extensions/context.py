@@ -151,6 +151,8 @@ def feature_folders(
         "cache": bool(answers.get("cache")),
         # A request can find a backing server down: the 503 it is answered with.
         "outages": outages,
+        # Features that follow item changes (task announcements, item events) subscribe to them.
+        "item_changes": use_celery or bool(answers.get("websockets")),
         "celery": use_celery,
         f"celery/{celery}": use_celery,
         "websockets": bool(answers.get("websockets")),
@@ -251,6 +253,8 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         else "get_item_repository",
         # The lifespan opens resources (and closes them at shutdown) beside the item store.
         "opens_resources": database is not None or use_redis or websockets,
+        # Subscribers follow item changes through items/changes.py.
+        "item_changes": use_celery or websockets,
         "outages": outages,
         # The servers the fault tests and the soak start private instances of, to fail them,
         # and the binaries they start them from, in words.

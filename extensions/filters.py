@@ -103,6 +103,12 @@ def class_line(listed: str, name: str, default_base: str) -> str:
     return f"class {name}(\n" + "".join(f"    {base},\n" for base in bases) + "):"
 
 
+def keyword_list(listed: str, keyword: str) -> str:
+    """`, keyword=[a, b]` for the names that features list ("a, b,"); nothing when none does."""
+    names = [name.strip() for name in listed.split(",") if name.strip()]
+    return f", {keyword}=[{', '.join(names)}]" if names else ""
+
+
 class NameFilters(Extension):
     """Registers the filters above with copier's Jinja environment."""
 
@@ -115,3 +121,4 @@ class NameFilters(Extension):
         environment.filters["sorted_imports"] = sorted_imports
         environment.filters["import_names"] = import_names
         environment.filters["class_line"] = class_line
+        environment.filters["keyword_list"] = keyword_list
