@@ -148,6 +148,8 @@ def feature_folders(
         # Keys of the service's own in Redis (cache entries, rate-limit counts, event channels).
         "redis/keys": redis_keys,
         "rate_limits": rate_limits,
+        # Limits without the cache's Redis (JWT's sign-in limits): counted in each process's memory.
+        "rate_limits/memory": rate_limits and not answers.get("cache"),
         "cache": bool(answers.get("cache")),
         # A request can find a backing server down: the 503 it is answered with.
         "outages": outages,
