@@ -82,13 +82,13 @@ TARGETS: dict[str, float] = {
 # What the template holds today. The ceilings only ever go down: lower each one to the new figure
 # as the redesign lands, never raise it, until every ceiling has reached its target.
 CEILINGS: dict[str, float] = {
-    "tags per 100 lines": 3.8,
-    "shared tags": 61,
-    "auth: files to visit": 50,
-    "auth: outside": 17,
-    "database: outside": 5,
-    "celery: outside": 3,
-    "cache: outside": 3,
+    "tags per 100 lines": 1.9,
+    "shared tags": 29,
+    "auth: files to visit": 39,
+    "auth: outside": 6,
+    "database: outside": 0,
+    "celery: outside": 0,
+    "cache: outside": 0,
 }
 
 
