@@ -117,6 +117,17 @@ def spoken_list(words: list[str]) -> str:
     return f"{', '.join(words[:-1])} and {words[-1]}"
 
 
+def composed_settings(answers: dict[str, Any], *, use_redis: bool) -> bool:
+    """Whether a feature with a settings class of its own is on (and Settings composes them)."""
+    return (
+        answers["database"] != "none"
+        or answers.get("auth", "none") != "none"
+        or use_redis
+        or bool(answers.get("websockets"))
+        or answers.get("celery", "none") != "none"
+    )
+
+
 def feature_folders(
     answers: dict[str, Any],
     *,
@@ -158,6 +169,8 @@ def feature_folders(
         "celery": use_celery,
         f"celery/{celery}": use_celery,
         "websockets": bool(answers.get("websockets")),
+        # Settings composes the service's own settings class with those of the features above.
+        "composed_settings": composed_settings(answers, use_redis=use_redis),
         "docker": bool(answers.get("docker")),
         "kubernetes": bool(answers.get("kubernetes")),
         f"ci/{ci}": ci != "none",
@@ -255,6 +268,11 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         else "get_item_repository",
         # The lifespan opens resources (and closes them at shutdown) beside the item store.
         "opens_resources": database is not None or use_redis or websockets,
+        # With features that have settings of their own, the service's own settings are one
+        # class among those that Settings composes.
+        "service_settings_class": (
+            "ServiceSettings" if composed_settings(answers, use_redis=use_redis) else "Settings"
+        ),
         # Subscribers follow item changes through items/changes.py.
         "item_changes": use_celery or websockets,
         "outages": outages,

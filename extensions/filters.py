@@ -93,14 +93,15 @@ def import_names(listed: str, *names: str) -> str:
     return ", ".join(sorted(found, key=lambda name: (kind(name), name)))
 
 
-def class_line(listed: str, name: str, default_base: str) -> str:
-    """`class name(bases):` as ruff formats it, the bases being those that features list
-    ("A, B,"), or `default_base` when none does."""
-    bases = [base.strip() for base in listed.split(",") if base.strip()] or [default_base]
-    line = f"class {name}({', '.join(bases)}):"
-    if len(line) <= LINE_LENGTH:
-        return line
-    return f"class {name}(\n" + "".join(f"    {base},\n" for base in bases) + "):"
+def class_bases(listed: str, last: str) -> str:
+    """The bases of a class as ruff formats them after `class Name(`: those that features list
+    ("A, B,") and then `last`, on the class's line if they fit, else a line each."""
+    bases = [*(base.strip() for base in listed.split(",") if base.strip()), last]
+    # The line is `class Settings(` + the bases + `):`; ruff keeps it whole within 100 columns.
+    one_line = ", ".join(bases)
+    if len("class Settings(") + len(one_line) + len("):") <= LINE_LENGTH:
+        return one_line
+    return "\n" + "".join(f"    {base},\n" for base in bases)
 
 
 def keyword_list(listed: str, keyword: str) -> str:
@@ -120,5 +121,5 @@ class NameFilters(Extension):
         environment.filters["python_assignment"] = python_assignment
         environment.filters["sorted_imports"] = sorted_imports
         environment.filters["import_names"] = import_names
-        environment.filters["class_line"] = class_line
+        environment.filters["class_bases"] = class_bases
         environment.filters["keyword_list"] = keyword_list
