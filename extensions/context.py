@@ -154,7 +154,9 @@ def feature_folders(
         # A database server (rather than a file): its timeouts, and tests on a server of their own.
         "database/server": database in ("postgresql", "mysql"),
         "auth": auth != "none",
-        f"auth/{auth}": auth != "none",
+        # auth/none too: what a service without authentication writes where each mode writes its
+        # own (it is never on with `auth`, so it sits where it would just before it).
+        f"auth/{auth}": True,
         "redis": use_redis,
         # Keys of the service's own in Redis (cache entries, rate-limit counts, event channels).
         "redis/keys": redis_keys,

@@ -82,10 +82,10 @@ TARGETS: dict[str, float] = {
 # What the template holds today. The ceilings only ever go down: lower each one to the new figure
 # as the redesign lands, never raise it, until every ceiling has reached its target.
 CEILINGS: dict[str, float] = {
-    "tags per 100 lines": 1.9,
+    "tags per 100 lines": 1.4,
     "shared tags": 29,
-    "auth: files to visit": 39,
-    "auth: outside": 6,
+    "auth: files to visit": 34,
+    "auth: outside": 0,
     "database: outside": 0,
     "celery: outside": 0,
     "cache: outside": 0,
