@@ -161,7 +161,7 @@ SWITCHES: dict[str, tuple[dict[str, Any], list[dict[str, Any]], str]] = {
         [{"database": "postgresql"}],
         "The database changed from sqlite to postgresql",
     ),
-    "auth-jwt": ({"auth": "none"}, [{"auth": "jwt"}], "users.create_admin"),
+    "auth-jwt": ({"auth": "none"}, [{"auth": "jwt"}], "auth.create_admin"),
     "auth-api-key": ({"auth": "none"}, [{"auth": "api_key"}, {"auth": "none"}], "auth.api_keys"),
     "websockets": ({}, [{"websockets": True}, {"websockets": False}], ""),
     "celery": ({}, [{"celery": "redis"}, {"celery": "none"}], "start a worker and beat"),

@@ -1,1 +1,0 @@
-"""The users domain: accounts, their roles, registration and the admin's list."""
