@@ -82,9 +82,9 @@ TARGETS: dict[str, float] = {
 # What the template holds today. The ceilings only ever go down: lower each one to the new figure
 # as the redesign lands, never raise it, until every ceiling has reached its target.
 CEILINGS: dict[str, float] = {
-    "tags per 100 lines": 1.4,
+    "tags per 100 lines": 1.32,
     "shared tags": 29,
-    "auth: files to visit": 26,
+    "auth: files to visit": 25,
     "auth: outside": 0,
     "database: outside": 0,
     "celery: outside": 0,
