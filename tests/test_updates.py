@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
+from extensions.moved_modules import moves
+
 from .checks import check_rendered
 from .project import Project, interpreter, python_for_tasks
 from .prompts import COPIER
@@ -61,9 +63,11 @@ def test_update_from_release(
     start: str,
     check_project: Callable[[Path, dict[str, Any]], None],
     record_property: Any,
+    capfd: pytest.CaptureFixture[str],
 ) -> None:
     """Render a release, change it as a team would, update it: the team's lines stay,
-    no file is lost, and the result passes every check."""
+    no file is lost, the modules that moved are named with their new place, and the result
+    passes every check."""
     record_property("update_path", f"{version} -> working tree, {start} answers")
     answers = STARTS[start]
     project = tmp_path / "project"
@@ -72,9 +76,17 @@ def test_update_from_release(
     make_user_changes(project, PACKAGE)
     before = answers_of(project)
     files_before = tracked_files(project)
+    moved = moves(project, PACKAGE)
+    capfd.readouterr()
 
     with python_for_tasks(PYTHON):
         update(project, answers)
+
+    # The migration to 0.6.0 names each module of the project that release moved.
+    told = capfd.readouterr().err
+    assert [line for line in moved if line not in told] == []
+    if start == "rich" and version in ("0.4.0", "0.5.0"):
+        assert moved, "a project with accounts, sockets and tasks had modules that 0.6.0 moved"
 
     after = answers_of(project)
     assert {name: after[name] for name in answers} == answers
