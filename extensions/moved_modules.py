@@ -1,8 +1,8 @@
 """Before an update to 0.6.0 or later from an earlier release: the modules 0.6.0 moved.
 
-Copier runs this as a migration (`_migrations` in copier.yml), in the project, with its package
-name. The update removes each old file; a team that changed one carries the change to the module
-named here (docs/updating.md, "Conflicts").
+Copier runs this as a migration (`_migrations` in copier.yml), in the project. The update removes
+each old file; a team that changed one carries the change to the module named here
+(docs/updating.md, "Conflicts").
 """
 
 from __future__ import annotations
@@ -27,16 +27,18 @@ MOVED = {
 MOVED_TESTS = {"tests/credential_watch.py": "tests/fixtures/credentials.py"}
 
 
-def moves(project: Path, package: str) -> list[str]:
+def moves(project: Path) -> list[str]:
     """A line per moved module the project has: its path, and where its content went."""
-    source = f"src/{package}"
-    found = [(f"{source}/{old}", f"{source}/{new}") for old, new in MOVED.items()]
-    found += list(MOVED_TESTS.items())
+    found = list(MOVED_TESTS.items())
+    # The project's package: the folder of src/ that holds an __init__.py.
+    for package in sorted((project / "src").glob("*/__init__.py")):
+        source = f"src/{package.parent.name}"
+        found += [(f"{source}/{old}", f"{source}/{new}") for old, new in MOVED.items()]
     return [f"  {old} -> {new}" for old, new in found if (project / old).is_file()]
 
 
 def main() -> None:
-    lines = moves(Path.cwd(), sys.argv[1])
+    lines = moves(Path.cwd())
     if lines:
         print(
             "0.6.0 moves these modules, and the update removes the old files; carry any change",

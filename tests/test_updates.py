@@ -76,7 +76,7 @@ def test_update_from_release(
     make_user_changes(project, PACKAGE)
     before = answers_of(project)
     files_before = tracked_files(project)
-    moved = moves(project, PACKAGE)
+    moved = moves(project)
     capfd.readouterr()
 
     with python_for_tasks(PYTHON):
