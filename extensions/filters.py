@@ -76,6 +76,11 @@ def sorted_imports(block: str) -> str:
     return "\n".join(sorted(line for line in block.splitlines() if line.strip()))
 
 
+def listed_names(listed: str) -> list[str]:
+    """The names that features list, each followed by a comma ("Self, SecretStr,"), in order."""
+    return [name.strip() for name in listed.split(",") if name.strip()]
+
+
 def import_names(listed: str, *names: str) -> str:
     """The names of one `from module import ...` line, as ruff's isort orders them.
 
@@ -83,7 +88,7 @@ def import_names(listed: str, *names: str) -> str:
     `names` are the ones the line always imports. Constants come first, then classes, then
     functions, each group in alphabetical order.
     """
-    found = {*names, *(name.strip() for name in listed.split(",") if name.strip())}
+    found = {*names, *listed_names(listed)}
 
     def kind(name: str) -> int:
         if name.isupper():
@@ -93,20 +98,19 @@ def import_names(listed: str, *names: str) -> str:
     return ", ".join(sorted(found, key=lambda name: (kind(name), name)))
 
 
-def class_bases(listed: str, last: str) -> str:
-    """The bases of a class as ruff formats them after `class Name(`: those that features list
-    ("A, B,") and then `last`, on the class's line if they fit, else a line each."""
-    bases = [*(base.strip() for base in listed.split(",") if base.strip()), last]
-    # The line is `class Settings(` + the bases + `):`; ruff keeps it whole within 100 columns.
+def class_bases(listed: str, last: str, name: str) -> str:
+    """The bases of class `name` as ruff formats them after `class <name>(`: those that
+    features list ("A, B,") and then `last`, on the class's line if they fit, else a line each."""
+    bases = [*listed_names(listed), last]
     one_line = ", ".join(bases)
-    if len("class Settings(") + len(one_line) + len("):") <= LINE_LENGTH:
+    if len(f"class {name}({one_line}):") <= LINE_LENGTH:
         return one_line
     return "\n" + "".join(f"    {base},\n" for base in bases)
 
 
 def keyword_list(listed: str, keyword: str) -> str:
     """`, keyword=[a, b]` for the names that features list ("a, b,"); nothing when none does."""
-    names = [name.strip() for name in listed.split(",") if name.strip()]
+    names = listed_names(listed)
     return f", {keyword}=[{', '.join(names)}]" if names else ""
 
 

@@ -7,7 +7,15 @@ import re
 import pytest
 
 from extensions.context import derive
-from extensions.filters import free_package_name, is_reserved_module, project_modules, slugify
+from extensions.filters import (
+    class_bases,
+    free_package_name,
+    import_names,
+    is_reserved_module,
+    keyword_list,
+    project_modules,
+    slugify,
+)
 from extensions.refusals import refusal_report
 
 
@@ -55,6 +63,33 @@ def test_every_suggested_package_name_is_accepted() -> None:
 
     assert [name for name, free in suggestions.items() if is_reserved_module(free)] == []
     assert all(re.fullmatch(r"[a-z][a-z0-9_]*", free) for free in suggestions.values())
+
+
+def test_import_names_orders_constants_classes_then_functions() -> None:
+    listed = "model_validator, SecretStr,AfterValidator, "
+    assert import_names(listed, "Field") == "AfterValidator, Field, SecretStr, model_validator"
+    assert import_names("", "Literal") == "Literal"
+    assert (
+        import_names("ROLE_SCOPES, Role, stored_email, Role,") == "ROLE_SCOPES, Role, stored_email"
+    )
+
+
+def test_class_bases_fit_the_line_or_take_a_line_each() -> None:
+    assert class_bases("", "BaseSettings", "Settings") == "BaseSettings"
+    assert class_bases("DatabaseSettings, JwtSettings,", "ServiceSettings", "Settings") == (
+        "DatabaseSettings, JwtSettings, ServiceSettings"
+    )
+    many = "DatabaseSettings, JwtSettings, RedisSettings, CacheSettings, CelerySettings,"
+    wrapped = class_bases(many, "ServiceSettings", "Settings")
+    assert wrapped.splitlines() == [
+        "",
+        *(f"    {base}," for base in [*many.rstrip(",").split(", "), "ServiceSettings"]),
+    ]
+
+
+def test_keyword_list_is_nothing_without_names() -> None:
+    assert keyword_list("", "subscribers") == ""
+    assert keyword_list("events, announcer,", "subscribers") == ", subscribers=[events, announcer]"
 
 
 def test_a_refusal_is_reported_as_its_sentence() -> None:
