@@ -2,7 +2,9 @@
 
 Copier runs this as a migration (`_migrations` in copier.yml), in the project. The update removes
 each old file; a team that changed one carries the change to the module named here
-(docs/updating.md, "Conflicts").
+(docs/updating.md, "Conflicts"). One line of `api.py` is moved here, before the update: the
+import of the users' router, which the update would otherwise meet beside a team's own routers
+(before 0.5.0, teams mounted theirs in `api.py`).
 """
 
 from __future__ import annotations
@@ -37,7 +39,23 @@ def moves(project: Path) -> list[str]:
     return [f"  {old} -> {new}" for old, new in found if (project / old).is_file()]
 
 
+# The users' router, as api.py imported it before 0.6.0 and as it does since.
+OLD_USERS_IMPORT = "from .users.router import router as users_router\n"
+AUTH_IMPORT = "from .auth.router import router as auth_router\n"
+USERS_IMPORT = "from .auth.router import users_router\n"
+
+
+def move_users_import(api: Path) -> None:
+    """Import the users' router where 0.6.0 does: from auth.router, after auth's own router."""
+    text = api.read_text()
+    if OLD_USERS_IMPORT in text and AUTH_IMPORT in text:
+        text = text.replace(OLD_USERS_IMPORT, "").replace(AUTH_IMPORT, AUTH_IMPORT + USERS_IMPORT)
+        api.write_text(text)
+
+
 def main() -> None:
+    for api in Path("src").glob("*/api.py"):
+        move_users_import(api)
     lines = moves(Path.cwd())
     if lines:
         print(
