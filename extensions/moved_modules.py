@@ -9,6 +9,7 @@ import of the users' router, which the update would otherwise meet beside a team
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -51,6 +52,8 @@ def move_users_import(api: Path) -> None:
     if OLD_USERS_IMPORT in text and AUTH_IMPORT in text:
         text = text.replace(OLD_USERS_IMPORT, "").replace(AUTH_IMPORT, AUTH_IMPORT + USERS_IMPORT)
         api.write_text(text)
+        # Copier takes the project's changes from git's index: the move must be staged.
+        subprocess.run(["git", "add", str(api)], check=True)
 
 
 def main() -> None:
