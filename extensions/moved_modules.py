@@ -9,18 +9,15 @@ import of the users' router, which the update would otherwise meet beside a team
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
 # Where the content of each module went, in 0.6.0, relative to src/<package>/.
 MOVED = {
-    "users/__init__.py": "auth/__init__.py",
     "users/models.py": "auth/models.py",
     "users/schemas.py": "auth/schemas.py",
     "users/repository.py": "auth/repository.py",
     "users/service.py": "auth/service.py",
-    "users/router.py": "auth/router.py (users_router)",
     "users/create_admin.py": "auth/create_admin.py",
     "auth/scopes.py": "auth/schemas.py",
     "events/publisher.py": "items/events.py",
@@ -40,25 +37,7 @@ def moves(project: Path) -> list[str]:
     return [f"  {old} -> {new}" for old, new in found if (project / old).is_file()]
 
 
-# The users' router, as api.py imported it before 0.6.0 and as it does since.
-OLD_USERS_IMPORT = "from .users.router import router as users_router\n"
-AUTH_IMPORT = "from .auth.router import router as auth_router\n"
-USERS_IMPORT = "from .auth.router import users_router\n"
-
-
-def move_users_import(api: Path) -> None:
-    """Import the users' router where 0.6.0 does: from auth.router, after auth's own router."""
-    text = api.read_text()
-    if OLD_USERS_IMPORT in text and AUTH_IMPORT in text:
-        text = text.replace(OLD_USERS_IMPORT, "").replace(AUTH_IMPORT, AUTH_IMPORT + USERS_IMPORT)
-        api.write_text(text)
-        # Copier takes the project's changes from git's index: the move must be staged.
-        subprocess.run(["git", "add", str(api)], check=True)
-
-
 def main() -> None:
-    for api in Path("src").glob("*/api.py"):
-        move_users_import(api)
     lines = moves(Path.cwd())
     if lines:
         print(

@@ -1,0 +1,1 @@
+"""The users' HTTP routes: registration, your account, and the admin's list of accounts."""
