@@ -117,17 +117,6 @@ def spoken_list(words: list[str]) -> str:
     return f"{', '.join(words[:-1])} and {words[-1]}"
 
 
-def composed_settings(answers: dict[str, Any], *, use_redis: bool) -> bool:
-    """Whether a feature with a settings class of its own is on (and Settings composes them)."""
-    return (
-        answers["database"] != "none"
-        or answers.get("auth", "none") != "none"
-        or use_redis
-        or bool(answers.get("websockets"))
-        or answers.get("celery", "none") != "none"
-    )
-
-
 def feature_folders(
     answers: dict[str, Any],
     *,
@@ -135,13 +124,15 @@ def feature_folders(
     redis_keys: bool,
     rate_limits: bool,
     outages: bool,
+    item_changes: bool,
+    composes_settings: bool,
 ) -> list[str]:
     """The folders of template/_features/ this answer set takes its fragments from.
 
     A feature keeps there what it adds to files every variant shares (its README sections,
     for one); a shared file includes each folder's fragment in this order, and a folder
     without that fragment adds nothing. The capabilities several answers bring (Redis, rate
-    limits, outages) come as derive() works them out.
+    limits, outages, item changes, composed settings) come as derive() works them out.
     """
     # While copier asks its questions, the later answers are not there yet.
     database, auth = answers["database"], answers.get("auth", "none")
@@ -167,12 +158,12 @@ def feature_folders(
         # A request can find a backing server down: the 503 it is answered with.
         "outages": outages,
         # Features that follow item changes (task announcements, item events) subscribe to them.
-        "item_changes": use_celery or bool(answers.get("websockets")),
+        "item_changes": item_changes,
         "celery": use_celery,
         f"celery/{celery}": use_celery,
         "websockets": bool(answers.get("websockets")),
         # Settings composes the service's own settings class with those of the features above.
-        "composed_settings": composed_settings(answers, use_redis=use_redis),
+        "composed_settings": composes_settings,
         "docker": bool(answers.get("docker")),
         "kubernetes": bool(answers.get("kubernetes")),
         f"ci/{ci}": ci != "none",
@@ -237,6 +228,10 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
     redis_keys = cache or (use_redis and websockets)
     if rate_limits:
         requirements += RATE_LIMIT_REQUIREMENTS
+    # Subscribers follow item changes through items/changes.py.
+    item_changes = use_celery or websockets
+    # Features with a settings class of their own: Settings composes them with the service's.
+    composes_settings = database is not None or signs_in or use_redis or websockets or use_celery
     return {
         "use_database": database is not None,
         "database_driver": database["driver"] if database else None,
@@ -272,11 +267,8 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         "opens_resources": database is not None or use_redis or websockets,
         # With features that have settings of their own, the service's own settings are one
         # class among those that Settings composes.
-        "service_settings_class": (
-            "ServiceSettings" if composed_settings(answers, use_redis=use_redis) else "Settings"
-        ),
-        # Subscribers follow item changes through items/changes.py.
-        "item_changes": use_celery or websockets,
+        "service_settings_class": "ServiceSettings" if composes_settings else "Settings",
+        "item_changes": item_changes,
         "outages": outages,
         # The servers the fault tests and the soak start private instances of, to fail them,
         # and the binaries they start them from, in words.
@@ -301,6 +293,8 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
             redis_keys=redis_keys,
             rate_limits=rate_limits,
             outages=outages,
+            item_changes=item_changes,
+            composes_settings=composes_settings,
         ),
         # The client errors every API route documents (those of bodies are added where one is).
         "documented_client_errors": [
@@ -320,8 +314,6 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
                 "database": database is not None,
                 "open_api": answers.get("auth", "none") == "none",
                 "credentials": signs_in,
-                "api_keys": answers.get("auth") == "api_key",
-                "accounts": answers.get("auth") == "jwt",
                 "redis_keys": redis_keys,
                 "cache": cache,
                 "celery": use_celery,

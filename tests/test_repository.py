@@ -73,9 +73,7 @@ def test_shards_of_the_workflow_run_every_combination_once() -> None:
 TARGETS: dict[str, float] = {
     "tags per 100 lines": 4,
     "shared tags": 100,
-    # 25 for a moment; users/router.py came back (26, 27 with its package) so that an update
-    # from a release that mounted routers in api.py keeps that file's import lines as they were.
-    "auth: files to visit": 27,
+    "auth: files to visit": 25,
     "auth: outside": 5,
     "database: outside": 3,
     "celery: outside": 3,
@@ -86,9 +84,7 @@ TARGETS: dict[str, float] = {
 CEILINGS: dict[str, float] = {
     "tags per 100 lines": 1.32,
     "shared tags": 29,
-    # 25 for a moment; users/router.py came back (26, 27 with its package) so that an update
-    # from a release that mounted routers in api.py keeps that file's import lines as they were.
-    "auth: files to visit": 27,
+    "auth: files to visit": 25,
     "auth: outside": 0,
     "database: outside": 0,
     "celery: outside": 0,
