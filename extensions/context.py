@@ -85,6 +85,7 @@ CELERY_REQUIREMENTS = ["celery>=5.5", "kombu>=5.5"]
 REDIS_REQUIREMENTS = ["redis>=5.2"]
 # Rate limits: the write limit of the cache (counted in Redis), and the sign-in limits of JWT.
 RATE_LIMIT_REQUIREMENTS = ["limits>=5.2"]
+METRICS_REQUIREMENTS = ["prometheus-client>=0.23"]
 # Per broker answer: the broker's default URL for local development.
 CELERY_BROKERS = {
     "redis": "redis://127.0.0.1:6379/1",
@@ -162,10 +163,16 @@ def feature_folders(
         "celery": use_celery,
         f"celery/{celery}": use_celery,
         "websockets": bool(answers.get("websockets")),
+        "metrics": bool(answers.get("metrics")),
+        # The database pool's connections, as metrics.
+        "metrics/database": bool(answers.get("metrics")) and database != "none",
         # Settings composes the service's own settings class with those of the features above.
         "composed_settings": composes_settings,
         "docker": bool(answers.get("docker")),
         "kubernetes": bool(answers.get("kubernetes")),
+        # Prometheus and Grafana in compose, and the pods' scrape annotations.
+        "metrics/docker": bool(answers.get("metrics")) and bool(answers.get("docker")),
+        "metrics/kubernetes": bool(answers.get("metrics")) and bool(answers.get("kubernetes")),
         f"ci/{ci}": ci != "none",
     }
     return [folder for folder, wanted in flags.items() if wanted]
@@ -228,10 +235,15 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
     redis_keys = cache or (use_redis and websockets)
     if rate_limits:
         requirements += RATE_LIMIT_REQUIREMENTS
+    metrics = bool(answers.get("metrics", False))
+    if metrics:
+        requirements += METRICS_REQUIREMENTS
     # Subscribers follow item changes through items/changes.py.
     item_changes = use_celery or websockets
     # Features with a settings class of their own: Settings composes them with the service's.
-    composes_settings = database is not None or signs_in or use_redis or websockets or use_celery
+    composes_settings = (
+        database is not None or signs_in or use_redis or websockets or use_celery or metrics
+    )
     return {
         "use_database": database is not None,
         "database_driver": database["driver"] if database else None,

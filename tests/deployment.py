@@ -30,7 +30,14 @@ TOOLS = Path(sys.executable).parent
 DEPLOYMENT_FILES = {
     "docker": ["Dockerfile", ".dockerignore", "compose.yaml", "compose.dev.yaml"],
     "kubernetes": ["k8s/base/kustomization.yaml", "k8s/overlays/dev", "k8s/overlays/prod"],
+    "metrics": [
+        "observability/prometheus.yml",
+        "observability/grafana/dashboards/service.json",
+        "observability/grafana/provisioning/datasources/prometheus.yml",
+    ],
 }
+# What `docker compose --profile metrics up` adds beside the service.
+METRICS_SERVICES = {"prometheus", "grafana"}
 CI_FILES = {"github": ".github/workflows/ci.yml", "gitlab": ".gitlab-ci.yml"}
 # The image's user, which the Kubernetes pods must run as too.
 APP_UID = 10001
@@ -64,7 +71,7 @@ def check_files_follow_answers(project: Project, answers: dict[str, Any]) -> Non
     """Deployment files exist exactly when their answer asks for them."""
     for question, paths in DEPLOYMENT_FILES.items():
         for path in paths:
-            assert (project.path / path).exists() == answers[question], (question, path)
+            assert (project.path / path).exists() == answers.get(question, False), (question, path)
     for provider, path in CI_FILES.items():
         assert (project.path / path).exists() == (answers["ci"] == provider), path
     assert (project.path / "uv.lock").is_file(), "the post-copy task writes uv.lock"
@@ -101,10 +108,11 @@ def check_dockerfile(project: Project, answers: dict[str, Any]) -> None:
     assert runtime.healthcheck, "the image checks its liveness"
 
 
-def compose_config(project: Project, *files: str) -> dict[str, Any]:
+def compose_config(project: Project, *files: str, profile: str = "") -> dict[str, Any]:
     """The compose model as docker compose resolves it (anchors, merges, interpolation)."""
     passwords = {"DATABASE_PASSWORD": "compose-check", "RABBITMQ_PASSWORD": "compose-check"}
     arguments = [argument for file in files for argument in ("-f", file)]
+    arguments += ["--profile", profile] if profile else []
     output = project.run(
         "docker", tool("docker-compose"), *arguments, "config", "--format", "json", env=passwords
     )
@@ -138,6 +146,16 @@ def check_compose(project: Project, answers: dict[str, Any]) -> None:
     if "migrate" in services:
         waits = services["api"]["depends_on"]["migrate"]["condition"]
         assert waits == "service_completed_successfully", "the API starts after migrations"
+
+    profiled = compose_config(project, "compose.yaml", profile="metrics")["services"]
+    added = set(profiled) - set(services)
+    assert added == (METRICS_SERVICES if answers.get("metrics") else set()), "the metrics profile"
+    for name in added:
+        for volume in profiled[name].get("volumes", []):
+            if volume["type"] == "bind":
+                assert Path(volume["source"]).exists(), f"{name} mounts {volume['source']}"
+        for port in profiled[name]["ports"]:
+            assert port["host_ip"] == "127.0.0.1", f"{name} listens on loopback only"
 
 
 @dataclass
@@ -372,6 +390,15 @@ def check_policy(
         assert selector.items() <= api_labels.items(), f"the {kind} selects the API pods"
     scaled = by_kind["HorizontalPodAutoscaler"][0]["spec"]["scaleTargetRef"]["name"]
     assert scaled == components["api"]["metadata"]["name"], "the autoscaler scales the API"
+    annotations = components["api"]["spec"]["template"]["metadata"].get("annotations", {})
+    scraped = {
+        "prometheus.io/scrape": "true",
+        "prometheus.io/port": str(api["ports"][0]["containerPort"]),
+        "prometheus.io/path": "/metrics",
+    }
+    assert annotations == (scraped if answers.get("metrics") else {}), (
+        "Prometheus finds the API pods"
+    )
 
 
 # CI
