@@ -166,6 +166,8 @@ def feature_folders(
         "metrics": bool(answers.get("metrics")),
         # The database pool's connections, as metrics.
         "metrics/database": bool(answers.get("metrics")) and database != "none",
+        # The worker's task metrics.
+        "metrics/celery": bool(answers.get("metrics")) and use_celery,
         # Settings composes the service's own settings class with those of the features above.
         "composed_settings": composes_settings,
         "docker": bool(answers.get("docker")),

@@ -399,6 +399,10 @@ def check_policy(
     assert annotations == (scraped if answers.get("metrics") else {}), (
         "Prometheus finds the API pods"
     )
+    if "worker" in components:
+        worker = components["worker"]["spec"]["template"]["metadata"].get("annotations", {})
+        task_metrics = {"prometheus.io/scrape": "true", "prometheus.io/port": "9808"}
+        assert worker == (task_metrics if answers.get("metrics") else {}), "and the worker's"
 
 
 # CI

@@ -2,8 +2,8 @@
 
     uv run python -m tools.project_modules
 
-Renders the answer sets that, between them, install every distribution the template can
-depend on (each database driver, JWT, Celery with either broker, Redis, WebSockets, metrics), installs
+Renders the answer sets that, between them, install every distribution the template can depend
+on (each database driver, JWT, Celery with either broker, Redis, WebSockets, metrics), installs
 each with uv, and lists the top-level modules of every installed distribution, runtime and
 development alike, of the standard library, and the project's own top-level folders. The
 package-name validator refuses these names; the matrix fails a combination whose environment
