@@ -140,6 +140,7 @@ def feature_folders(
     celery = answers.get("celery", "none")
     ci = answers.get("ci", "none")
     use_celery = celery != "none"
+    metrics = bool(answers.get("metrics"))
     flags = {
         f"database/{database}": True,
         "database": database != "none",
@@ -163,18 +164,18 @@ def feature_folders(
         "celery": use_celery,
         f"celery/{celery}": use_celery,
         "websockets": bool(answers.get("websockets")),
-        "metrics": bool(answers.get("metrics")),
+        "metrics": metrics,
         # The database pool's connections, as metrics.
-        "metrics/database": bool(answers.get("metrics")) and database != "none",
+        "metrics/database": metrics and database != "none",
         # The worker's task metrics.
-        "metrics/celery": bool(answers.get("metrics")) and use_celery,
+        "metrics/celery": metrics and use_celery,
         # Settings composes the service's own settings class with those of the features above.
         "composed_settings": composes_settings,
         "docker": bool(answers.get("docker")),
         "kubernetes": bool(answers.get("kubernetes")),
         # Prometheus and Grafana in compose, and the pods' scrape annotations.
-        "metrics/docker": bool(answers.get("metrics")) and bool(answers.get("docker")),
-        "metrics/kubernetes": bool(answers.get("metrics")) and bool(answers.get("kubernetes")),
+        "metrics/docker": metrics and bool(answers.get("docker")),
+        "metrics/kubernetes": metrics and bool(answers.get("kubernetes")),
         f"ci/{ci}": ci != "none",
     }
     return [folder for folder, wanted in flags.items() if wanted]
