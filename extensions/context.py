@@ -86,6 +86,20 @@ REDIS_REQUIREMENTS = ["redis>=5.2"]
 # Rate limits: the write limit of the cache (counted in Redis), and the sign-in limits of JWT.
 RATE_LIMIT_REQUIREMENTS = ["limits>=5.2"]
 METRICS_REQUIREMENTS = ["prometheus-client>=0.23"]
+# Traces: the SDK and its OTLP/HTTP exporter (FastAPI traces requests itself, through the API),
+# and the instrumentation of each library a variant uses.
+TRACING_REQUIREMENTS = [
+    "opentelemetry-api>=1.45",
+    "opentelemetry-exporter-otlp-proto-http>=1.45",
+    "opentelemetry-sdk>=1.45",
+]
+TRACED_LIBRARIES = {
+    "database": "opentelemetry-instrumentation-sqlalchemy>=0.66b0",
+    "redis": "opentelemetry-instrumentation-redis>=0.66b0",
+    "celery": "opentelemetry-instrumentation-celery>=0.66b0",
+}
+# The tracing tests decode what the exporter sends with OpenTelemetry's protobuf classes.
+TRACING_DEV_REQUIREMENTS = ["opentelemetry-proto>=1.45"]
 # Per broker answer: the broker's default URL for local development.
 CELERY_BROKERS = {
     "redis": "redis://127.0.0.1:6379/1",
@@ -141,6 +155,7 @@ def feature_folders(
     ci = answers.get("ci", "none")
     use_celery = celery != "none"
     metrics = bool(answers.get("metrics"))
+    tracing = bool(answers.get("tracing"))
     flags = {
         f"database/{database}": True,
         "database": database != "none",
@@ -169,6 +184,11 @@ def feature_folders(
         "metrics/database": metrics and database != "none",
         # The worker's task metrics.
         "metrics/celery": metrics and use_celery,
+        "tracing": tracing,
+        # A span for each SQL statement, each Redis command, each task sent and run.
+        "tracing/database": tracing and database != "none",
+        "tracing/redis": tracing and use_redis,
+        "tracing/celery": tracing and use_celery,
         # Settings composes the service's own settings class with those of the features above.
         "composed_settings": composes_settings,
         "docker": bool(answers.get("docker")),
@@ -176,6 +196,8 @@ def feature_folders(
         # Prometheus and Grafana in compose, and the pods' scrape annotations.
         "metrics/docker": metrics and bool(answers.get("docker")),
         "metrics/kubernetes": metrics and bool(answers.get("kubernetes")),
+        # A trace viewer (Jaeger) in compose, which the service can export to.
+        "tracing/docker": tracing and bool(answers.get("docker")),
         f"ci/{ci}": ci != "none",
     }
     return [folder for folder, wanted in flags.items() if wanted]
@@ -241,11 +263,29 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
     metrics = bool(answers.get("metrics", False))
     if metrics:
         requirements += METRICS_REQUIREMENTS
+    tracing = bool(answers.get("tracing", False))
+    if tracing:
+        requirements += TRACING_REQUIREMENTS
+        requirements += [
+            TRACED_LIBRARIES[library]
+            for library, used in (
+                ("database", database),
+                ("redis", use_redis),
+                ("celery", use_celery),
+            )
+            if used
+        ]
     # Subscribers follow item changes through items/changes.py.
     item_changes = use_celery or websockets
     # Features with a settings class of their own: Settings composes them with the service's.
     composes_settings = (
-        database is not None or signs_in or use_redis or websockets or use_celery or metrics
+        database is not None
+        or signs_in
+        or use_redis
+        or websockets
+        or use_celery
+        or metrics
+        or tracing
     )
     return {
         "use_database": database is not None,
@@ -285,6 +325,14 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         "service_settings_class": "ServiceSettings" if composes_settings else "Settings",
         "item_changes": item_changes,
         "outages": outages,
+        # What tracing follows beyond the requests, in words.
+        "traced_calls": spoken_list(
+            [
+                *(["SQL statements"] if database else []),
+                *(["Redis commands"] if use_redis else []),
+                *(["Celery tasks"] if use_celery else []),
+            ]
+        ),
         # The servers the fault tests and the soak start private instances of, to fail them,
         # and the binaries they start them from, in words.
         "fault_servers": spoken_list(fault_servers),
@@ -299,9 +347,12 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         ),
         "readiness_checks": dict.fromkeys(checks, "ok"),
         "dependencies": sorted(requirements),
-        "dev_dependencies": CELERY_DEV_REQUIREMENTS * use_celery
-        + DEV_REQUIREMENTS
-        + WEBSOCKETS_DEV_REQUIREMENTS * websockets,
+        "dev_dependencies": sorted(
+            CELERY_DEV_REQUIREMENTS * use_celery
+            + DEV_REQUIREMENTS
+            + WEBSOCKETS_DEV_REQUIREMENTS * websockets
+            + TRACING_DEV_REQUIREMENTS * tracing
+        ),
         "features": feature_folders(
             answers,
             use_redis=use_redis,
@@ -333,6 +384,7 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
                 "cache": cache,
                 "celery": use_celery,
                 "faults": bool(fault_servers),
+                "tracing": tracing,
             }.items()
             if wanted
         ],

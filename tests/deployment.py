@@ -36,8 +36,8 @@ DEPLOYMENT_FILES = {
         "observability/grafana/provisioning/datasources/prometheus.yml",
     ],
 }
-# What `docker compose --profile metrics up` adds beside the service.
-METRICS_SERVICES = {"prometheus", "grafana"}
+# What `docker compose --profile NAME up` adds beside the service, for the answer of that name.
+PROFILES = {"metrics": {"prometheus", "grafana"}, "tracing": {"jaeger"}}
 CI_FILES = {"github": ".github/workflows/ci.yml", "gitlab": ".gitlab-ci.yml"}
 # The image's user, which the Kubernetes pods must run as too.
 APP_UID = 10001
@@ -147,15 +147,17 @@ def check_compose(project: Project, answers: dict[str, Any]) -> None:
         waits = services["api"]["depends_on"]["migrate"]["condition"]
         assert waits == "service_completed_successfully", "the API starts after migrations"
 
-    profiled = compose_config(project, "compose.yaml", profile="metrics")["services"]
-    added = set(profiled) - set(services)
-    assert added == (METRICS_SERVICES if answers.get("metrics") else set()), "the metrics profile"
-    for name in added:
-        for volume in profiled[name].get("volumes", []):
-            if volume["type"] == "bind":
-                assert Path(volume["source"]).exists(), f"{name} mounts {volume['source']}"
-        for port in profiled[name]["ports"]:
-            assert port["host_ip"] == "127.0.0.1", f"{name} listens on loopback only"
+    for profile, expected_services in PROFILES.items():
+        profiled = compose_config(project, "compose.yaml", profile=profile)["services"]
+        added = set(profiled) - set(services)
+        wanted = expected_services if answers.get(profile) else set()
+        assert added == wanted, f"the {profile} profile"
+        for name in added:
+            for volume in profiled[name].get("volumes", []):
+                if volume["type"] == "bind":
+                    assert Path(volume["source"]).exists(), f"{name} mounts {volume['source']}"
+            for port in profiled[name]["ports"]:
+                assert port["host_ip"] == "127.0.0.1", f"{name} listens on loopback only"
 
 
 @dataclass
