@@ -181,7 +181,13 @@ SWITCHES: dict[str, tuple[dict[str, Any], list[dict[str, Any]], str]] = {
     "websockets": ({}, [{"websockets": True}, {"websockets": False}], ""),
     "celery": ({}, [{"celery": "redis"}, {"celery": "none"}], "start a worker and beat"),
     "cache": ({}, [{"cache": True}, {"cache": False}], ""),
-    "metrics": ({"docker": True}, [{"metrics": True}, {"metrics": False}], ""),
+    # The observability features, switched on and off together: each adds files, settings and
+    # compose services of its own, which an update must add and take away again.
+    "observability": (
+        {"docker": True},
+        [{"metrics": True, "tracing": True}, {"metrics": False, "tracing": False}],
+        "",
+    ),
     "docker": ({"docker": False}, [{"docker": True}, {"docker": False}], ""),
     "kubernetes": ({"database": "postgresql"}, [{"kubernetes": True}, {"kubernetes": False}], ""),
     "ci": ({"ci": "none"}, [{"ci": "github"}, {"ci": "gitlab"}, {"ci": "none"}], ""),
