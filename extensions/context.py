@@ -198,6 +198,8 @@ def feature_folders(
         "metrics/kubernetes": metrics and bool(answers.get("kubernetes")),
         # A trace viewer (Jaeger) in compose, which the service can export to.
         "tracing/docker": tracing and bool(answers.get("docker")),
+        # Where the pods send their spans.
+        "tracing/kubernetes": tracing and bool(answers.get("kubernetes")),
         f"ci/{ci}": ci != "none",
     }
     return [folder for folder, wanted in flags.items() if wanted]
