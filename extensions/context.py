@@ -86,15 +86,14 @@ REDIS_REQUIREMENTS = ["redis>=5.2"]
 # Rate limits: the write limit of the cache (counted in Redis), and the sign-in limits of JWT.
 RATE_LIMIT_REQUIREMENTS = ["limits>=5.2"]
 METRICS_REQUIREMENTS = ["prometheus-client>=0.23"]
-# Traces: the SDK and its OTLP/HTTP exporter (FastAPI traces requests itself, through the API),
-# and the instrumentation of each library a variant uses.
+# Traces: the SDK and its OTLP/HTTP exporter (FastAPI traces requests itself, through the API,
+# and tracing.py the SQL statements), and the instrumentation of Redis and Celery.
 TRACING_REQUIREMENTS = [
     "opentelemetry-api>=1.45",
     "opentelemetry-exporter-otlp-proto-http>=1.45",
     "opentelemetry-sdk>=1.45",
 ]
 TRACED_LIBRARIES = {
-    "database": "opentelemetry-instrumentation-sqlalchemy>=0.66b0",
     "redis": "opentelemetry-instrumentation-redis>=0.66b0",
     "celery": "opentelemetry-instrumentation-celery>=0.66b0",
 }
@@ -271,7 +270,6 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         requirements += [
             TRACED_LIBRARIES[library]
             for library, used in (
-                ("database", database),
                 ("redis", use_redis),
                 ("celery", use_celery),
             )
