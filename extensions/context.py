@@ -86,6 +86,7 @@ REDIS_REQUIREMENTS = ["redis>=5.2"]
 # Rate limits: the write limit of the cache (counted in Redis), and the sign-in limits of JWT.
 RATE_LIMIT_REQUIREMENTS = ["limits>=5.2"]
 METRICS_REQUIREMENTS = ["prometheus-client>=0.23"]
+SENTRY_REQUIREMENTS = ["sentry-sdk>=2.76"]
 # Per broker answer: the broker's default URL for local development.
 CELERY_BROKERS = {
     "redis": "redis://127.0.0.1:6379/1",
@@ -141,6 +142,7 @@ def feature_folders(
     ci = answers.get("ci", "none")
     use_celery = celery != "none"
     metrics = bool(answers.get("metrics"))
+    sentry = bool(answers.get("sentry"))
     flags = {
         f"database/{database}": True,
         "database": database != "none",
@@ -169,6 +171,9 @@ def feature_folders(
         "metrics/database": metrics and database != "none",
         # The worker's task metrics.
         "metrics/celery": metrics and use_celery,
+        "sentry": sentry,
+        # The worker reports the tasks that fail.
+        "sentry/celery": sentry and use_celery,
         # Settings composes the service's own settings class with those of the features above.
         "composed_settings": composes_settings,
         "docker": bool(answers.get("docker")),
@@ -212,6 +217,7 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         *(["DATABASE_URL"] if database else []),
         *(["CELERY_BROKER_URL"] if use_celery else []),
         *({"jwt": ["JWT_SECRET"], "api_key": ["API_KEYS"]}.get(answers.get("auth", "none"), [])),
+        *(["SENTRY_DSN"] if answers.get("sentry") else []),
     ]
     fault_servers = [
         *([database["server"]] if database and "server" in database else []),
@@ -241,11 +247,20 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
     metrics = bool(answers.get("metrics", False))
     if metrics:
         requirements += METRICS_REQUIREMENTS
+    sentry = bool(answers.get("sentry", False))
+    if sentry:
+        requirements += SENTRY_REQUIREMENTS
     # Subscribers follow item changes through items/changes.py.
     item_changes = use_celery or websockets
     # Features with a settings class of their own: Settings composes them with the service's.
     composes_settings = (
-        database is not None or signs_in or use_redis or websockets or use_celery or metrics
+        database is not None
+        or signs_in
+        or use_redis
+        or websockets
+        or use_celery
+        or metrics
+        or sentry
     )
     return {
         "use_database": database is not None,
