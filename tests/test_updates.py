@@ -182,6 +182,7 @@ SWITCHES: dict[str, tuple[dict[str, Any], list[dict[str, Any]], str]] = {
     "celery": ({}, [{"celery": "redis"}, {"celery": "none"}], "start a worker and beat"),
     "cache": ({}, [{"cache": True}, {"cache": False}], ""),
     "metrics": ({"docker": True}, [{"metrics": True}, {"metrics": False}], ""),
+    "sentry": ({}, [{"sentry": True}, {"sentry": False}], ""),
     "docker": ({"docker": False}, [{"docker": True}, {"docker": False}], ""),
     "kubernetes": ({"database": "postgresql"}, [{"kubernetes": True}, {"kubernetes": False}], ""),
     "ci": ({"ci": "none"}, [{"ci": "github"}, {"ci": "gitlab"}, {"ci": "none"}], ""),
