@@ -3,9 +3,9 @@
     uv run python -m tools.project_modules
 
 Renders the answer sets that, between them, install every distribution the template can depend
-on (each database driver, JWT, Celery with either broker, Redis, WebSockets, metrics), installs
-each with uv, and lists the top-level modules of every installed distribution, runtime and
-development alike, of the standard library, and the project's own top-level folders. The
+on (each database driver, JWT, Celery with either broker, Redis, WebSockets, metrics, Sentry),
+installs each with uv, and lists the top-level modules of every installed distribution, runtime
+and development alike, of the standard library, and the project's own top-level folders. The
 package-name validator refuses these names; the matrix fails a combination whose environment
 holds a module missing here.
 """
@@ -40,6 +40,7 @@ RICHEST = [
         "celery": "redis",
         "websockets": True,
         "metrics": True,
+        "sentry": True,
         "kubernetes": True,
     },
     {"database": "mysql", "auth": "api_key", "celery": "redis", "cache": True},
