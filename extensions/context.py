@@ -99,6 +99,7 @@ TRACED_LIBRARIES = {
 }
 # The tracing tests decode what the exporter sends with OpenTelemetry's protobuf classes.
 TRACING_DEV_REQUIREMENTS = ["opentelemetry-proto>=1.45"]
+SENTRY_REQUIREMENTS = ["sentry-sdk>=2.76"]
 # Per broker answer: the broker's default URL for local development.
 CELERY_BROKERS = {
     "redis": "redis://127.0.0.1:6379/1",
@@ -155,6 +156,7 @@ def feature_folders(
     use_celery = celery != "none"
     metrics = bool(answers.get("metrics"))
     tracing = bool(answers.get("tracing"))
+    sentry = bool(answers.get("sentry"))
     flags = {
         f"database/{database}": True,
         "database": database != "none",
@@ -188,6 +190,9 @@ def feature_folders(
         "tracing/database": tracing and database != "none",
         "tracing/redis": tracing and use_redis,
         "tracing/celery": tracing and use_celery,
+        "sentry": sentry,
+        # The worker reports the tasks that fail.
+        "sentry/celery": sentry and use_celery,
         # Settings composes the service's own settings class with those of the features above.
         "composed_settings": composes_settings,
         "docker": bool(answers.get("docker")),
@@ -235,6 +240,7 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         *(["DATABASE_URL"] if database else []),
         *(["CELERY_BROKER_URL"] if use_celery else []),
         *({"jwt": ["JWT_SECRET"], "api_key": ["API_KEYS"]}.get(answers.get("auth", "none"), [])),
+        *(["SENTRY_DSN"] if answers.get("sentry") else []),
     ]
     fault_servers = [
         *([database["server"]] if database and "server" in database else []),
@@ -275,6 +281,9 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
             )
             if used
         ]
+    sentry = bool(answers.get("sentry", False))
+    if sentry:
+        requirements += SENTRY_REQUIREMENTS
     # Subscribers follow item changes through items/changes.py.
     item_changes = use_celery or websockets
     # Features with a settings class of their own: Settings composes them with the service's.
@@ -286,6 +295,7 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         or use_celery
         or metrics
         or tracing
+        or sentry
     )
     return {
         "use_database": database is not None,

@@ -185,7 +185,10 @@ SWITCHES: dict[str, tuple[dict[str, Any], list[dict[str, Any]], str]] = {
     # compose services of its own, which an update must add and take away again.
     "observability": (
         {"docker": True},
-        [{"metrics": True, "tracing": True}, {"metrics": False, "tracing": False}],
+        [
+            {"metrics": True, "tracing": True, "sentry": True},
+            {"metrics": False, "tracing": False, "sentry": False},
+        ],
         "",
     ),
     "docker": ({"docker": False}, [{"docker": True}, {"docker": False}], ""),

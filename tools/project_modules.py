@@ -2,12 +2,12 @@
 
     uv run python -m tools.project_modules
 
-Renders the answer sets that, between them, install every distribution the template can depend
-on (each database driver, JWT, Celery with either broker, Redis, WebSockets, metrics, tracing),
+Renders the answer sets that, between them, install every distribution the template can depend on
+(each database driver, JWT, Celery with either broker, Redis, WebSockets, metrics, tracing, Sentry),
 installs each with uv, and lists the top-level modules of every installed distribution, runtime and
 development alike, of the standard library, and the project's own top-level folders. The
-package-name validator refuses these names; the matrix fails a combination whose environment
-holds a module missing here.
+package-name validator refuses these names; the matrix fails a combination whose environment holds
+a module missing here.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ RICHEST = [
         "websockets": True,
         "metrics": True,
         "tracing": True,
+        "sentry": True,
         "kubernetes": True,
     },
     {"database": "mysql", "auth": "api_key", "celery": "redis", "cache": True},
