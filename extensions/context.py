@@ -7,6 +7,7 @@ the service depends on.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from copier_template_extensions import ContextHook
@@ -123,6 +124,11 @@ CONTAINER_BROKERS = {
     "redis": "redis://redis:6379/1",
     "rabbitmq": "amqp://{package}:${{RABBITMQ_PASSWORD}}@rabbitmq:5672//",
 }
+
+
+def distribution_name(requirement: str) -> str:
+    """The name a requirement installs ("pytest-asyncio" for "pytest-asyncio>=1.2")."""
+    return re.split(r"[<>=\[ ]", requirement, maxsplit=1)[0]
 
 
 def spoken_list(words: list[str]) -> str:
@@ -361,7 +367,8 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
             CELERY_DEV_REQUIREMENTS * use_celery
             + DEV_REQUIREMENTS
             + WEBSOCKETS_DEV_REQUIREMENTS * websockets
-            + TRACING_DEV_REQUIREMENTS * tracing
+            + TRACING_DEV_REQUIREMENTS * tracing,
+            key=distribution_name,
         ),
         "features": feature_folders(
             answers,
