@@ -82,7 +82,7 @@ TARGETS: dict[str, float] = {
 # What the template holds today. The ceilings only ever go down: lower each one to the new figure
 # as the redesign lands, never raise it, until every ceiling has reached its target.
 CEILINGS: dict[str, float] = {
-    "tags per 100 lines": 1.23,
+    "tags per 100 lines": 1.15,
     "shared tags": 29,
     "auth: files to visit": 25,
     "auth: outside": 0,
