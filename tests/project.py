@@ -51,9 +51,14 @@ def interpreter(version: str) -> str:
 def python_for_tasks(version: str) -> contextlib.AbstractContextManager[object]:
     """The environment copier's post-copy task (`uv lock`) needs for a Python version.
 
-    Copier runs tasks in plumbum's copy of the environment, so that is where it goes.
+    Copier runs tasks in plumbum's copy of the environment, so that is where it goes. That
+    copy may predate the run's UV_EXCLUDE_NEWER (conftest.py), when nothing forks after it.
     """
-    return local.env(UV_PYTHON=interpreter(version), UV_PYTHON_DOWNLOADS="never")
+    return local.env(
+        UV_PYTHON=interpreter(version),
+        UV_PYTHON_DOWNLOADS="never",
+        UV_EXCLUDE_NEWER=os.environ["UV_EXCLUDE_NEWER"],
+    )
 
 
 @dataclass
