@@ -37,24 +37,25 @@ def check_rendered(
     fuzz: bool = True,
     fuzz_examples: int | None = None,
     image: bool = True,
-    all_faults: bool = True,
+    heavy: bool = True,
 ) -> Reused:
     """Run every check the answers call for, under `name`; `runs` holds this session's
     passes. `serve` checks the running service, given its environment. Without `fuzz`, the
     project's tests leave out its Schemathesis fuzzing; `fuzz_examples` sets how many
     requests it generates per operation (the project's default otherwise). Without `image`,
-    the image check (the Dockerfile's install and start) is left out. Without `all_faults`,
-    the project's fault tests run their smoke part only."""
+    the image check (the Dockerfile's install and start) is left out. Without `heavy`, the
+    project's slow tests (service, worker and Prometheus processes) are left out, and its fault
+    tests run their smoke part only."""
     database = answers["database"]
     if database in SERVER_URLS:
         require_server(database)
     digest = service_digest(project.path)
-    # A run that did more (fuzzed, every fault test) stands for one that does less of the
+    # A run that did more (fuzzed, the heavy tests) stands for one that does less of the
     # same files, never the other way round; the run is recorded under its own key, last.
     keys = [
-        digest + ("" if fuzzed else "-unfuzzed") + ("" if faulted else "-smoke-faults")
+        digest + ("" if fuzzed else "-unfuzzed") + ("" if whole else "-light")
         for fuzzed in dict.fromkeys((True, fuzz))
-        for faulted in dict.fromkeys((True, all_faults))
+        for whole in dict.fromkeys((True, heavy))
     ]
     reused = Reused(service=next(filter(None, map(runs.passed_as, keys)), None))
     if reused.service:
@@ -82,6 +83,6 @@ def check_rendered(
             with project.step("serve"):
                 serve(env)
         examples = {"FUZZ_EXAMPLES": str(fuzz_examples)} if fuzz_examples else {}
-        project.run_tests(env | examples, fuzz=fuzz, all_faults=all_faults)
+        project.run_tests(env | examples, fuzz=fuzz, heavy=heavy)
     runs.record_pass(keys[-1], name)
     return reused

@@ -133,12 +133,12 @@ class Project:
             both = "from alembic.config import main; main(['upgrade', 'head']); main(['check'])"
             self.run("alembic", self.tool("python"), "-c", both, env=env)
 
-    def run_tests(self, env: dict[str, str], *, fuzz: bool = True, all_faults: bool = True) -> None:
+    def run_tests(self, env: dict[str, str], *, fuzz: bool = True, heavy: bool = True) -> None:
         """The project's own test suite; without `fuzz`, all of it but the Schemathesis fuzzing;
-        without `all_faults`, only the smoke part of its fault group."""
+        without `heavy`, none of its slow tests and only the smoke part of its fault group."""
         skipped = [] if fuzz else ["--ignore", "tests/test_fuzz.py"]
-        if not all_faults:
-            skipped += ["-m", "not faults or smoke"]
+        if not heavy:
+            skipped += ["-m", "not slow and (not faults or smoke)"]
         self.run("pytest", self.tool("pytest"), "-q", "-p", "no:cacheprovider", *skipped, env=env)
 
     def tool(self, name: str) -> str:

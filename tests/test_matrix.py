@@ -66,7 +66,8 @@ def test_combination(
     # A deployment twin (same service files, other deployment files) reuses its service's run.
     # Every service is fuzzed with every check; representative services generate the
     # project's default number of requests per operation (others a few, after the same
-    # examples and boundary cases), and theirs alone run the image check and every fault test.
+    # examples and boundary cases), and theirs alone run the image check, every fault test and
+    # the slow tests (the service, a Celery worker or Prometheus in processes of their own).
     heavy = service_of(answers) in representative_services()
     reused = check_rendered(
         project,
@@ -77,9 +78,11 @@ def test_combination(
         serve=lambda env: check_serving(project, result.answers, env),
         fuzz_examples=None if heavy else SMOKE_FUZZ_EXAMPLES,
         image=heavy,
-        # Servers stopped, frozen and restarted: the whole group on representative
-        # services (every server kind is among them), its smoke part elsewhere.
-        all_faults=heavy,
+        # Servers stopped, frozen and restarted: the whole group on representative services
+        # (every server kind is among them), its smoke part elsewhere. The slow tests too:
+        # representative services hold every pair of values, metrics or tracing with each
+        # broker and database among them.
+        heavy=heavy,
     )
     if name == soaked_combination():
         # A minute of load while the servers are killed and frozen, on one rich service.

@@ -308,7 +308,7 @@ def check_project(
             runs=service_runs,
             fuzz=False,
             image=False,
-            all_faults=False,
+            heavy=False,
         )
         checked.append(reused.service)
         project.run(
