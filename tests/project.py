@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import socket
 import subprocess
 import time
@@ -48,17 +49,25 @@ def interpreter(version: str) -> str:
     pytest.skip(message)
 
 
+# Holds a `uv` that runs `uv lock` from uv's cache when it can (see the script).
+LOCK_FROM_CACHE = Path(__file__).parent / "lock_from_cache"
+
+
 def python_for_tasks(version: str) -> contextlib.AbstractContextManager[object]:
     """The environment copier's post-copy task (`uv lock`) needs for a Python version.
 
     Copier runs tasks in plumbum's copy of the environment, so that is where it goes. That
     copy may predate the run's UV_EXCLUDE_NEWER (conftest.py), when nothing forks after it.
     """
-    return local.env(
-        UV_PYTHON=interpreter(version),
-        UV_PYTHON_DOWNLOADS="never",
-        UV_EXCLUDE_NEWER=os.environ["UV_EXCLUDE_NEWER"],
-    )
+    env = {
+        "UV_PYTHON": interpreter(version),
+        "UV_PYTHON_DOWNLOADS": "never",
+        "UV_EXCLUDE_NEWER": os.environ["UV_EXCLUDE_NEWER"],
+    }
+    uv = shutil.which("uv")  # the real one: the script is only ever on plumbum's PATH
+    if uv:
+        env |= {"PATH": f"{LOCK_FROM_CACHE}{os.pathsep}{os.environ['PATH']}", "REAL_UV": uv}
+    return local.env(**env)
 
 
 @dataclass
