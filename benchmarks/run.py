@@ -55,6 +55,10 @@ HOST = "127.0.0.1"
 TARGET_RATIO = 0.55
 # What an observability feature may cost the signed-in list: its share of the requests per second.
 FEATURE_COST_TARGET = 0.10
+# A feature costs a few percent, and a 10 s round on this two-core machine reads up to 5% off
+# the next one of the same server: each feature takes this many rounds beside the plain list,
+# after a warm-up as long as a round (a new process against one that has served for minutes).
+FEATURE_ROUNDS = 6
 # The features whose cost is measured, each in a service of its own beside the plain one.
 MEASURED_FEATURES = ("metrics", "tracing")
 # How long wrk waits for an answer before it counts a socket error: longer than a sign-in
@@ -550,7 +554,7 @@ def measure(workdir: Path, load: Load) -> tuple[list[Result], dict[str, tuple[Re
                 (f"GET {LIST_PATH}, plain", f"GET {LIST_PATH}, {feature}"),
                 (service, featured),
                 LIST_PATH,
-                load,
+                replace(load, warmup=load.duration, rounds=FEATURE_ROUNDS),
                 workdir,
                 headers=signed_in,
             )
