@@ -334,8 +334,9 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         "item_repository_dependency": "get_cached_item_repository"
         if cache
         else "get_item_repository",
-        # The lifespan opens resources (and closes them at shutdown) beside the item store.
-        "opens_resources": database is not None or use_redis or websockets,
+        # The lifespan opens resources (and closes them at shutdown) beside the item store, or
+        # sends at shutdown what a feature still holds (spans, error reports).
+        "opens_resources": database is not None or use_redis or websockets or tracing or sentry,
         # With features that have settings of their own, the service's own settings are one
         # class among those that Settings composes.
         "service_settings_class": "ServiceSettings" if composes_settings else "Settings",

@@ -68,12 +68,19 @@ def python_assignment(values: list[str], name: str) -> str:
 
 
 def sorted_imports(block: str) -> str:
-    """The import lines of `block` in the order ruff's isort keeps one section in.
+    """The import statements of `block` in the order ruff's isort keeps one section in.
 
-    For a block of `from .module import name` lines, some of them from features' fragments:
-    sorted by module, as the plain text of the lines sorts them.
+    For a block of `from .module import name` statements, some of them from features'
+    fragments: sorted by module, as their plain text sorts them. A statement may go on over
+    several lines, as a parenthesised list of names does.
     """
-    return "\n".join(sorted(line for line in block.splitlines() if line.strip()))
+    statements: list[str] = []
+    for line in filter(str.strip, block.splitlines()):
+        if line.startswith(("from ", "import ")):
+            statements.append(line)
+        else:
+            statements[-1] += "\n" + line
+    return "\n".join(sorted(statements))
 
 
 def listed_names(listed: str) -> list[str]:
