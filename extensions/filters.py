@@ -88,12 +88,13 @@ def listed_names(listed: str) -> list[str]:
     return [name.strip() for name in listed.split(",") if name.strip()]
 
 
-def import_names(listed: str, *names: str) -> str:
-    """The names of one `from module import ...` line, as ruff's isort orders them.
+def import_names(listed: str, *names: str, module: str = "") -> str:
+    """The names of one `from module import ...` statement, as ruff's isort orders them.
 
     `listed` holds names that features add, each followed by a comma ("Self, SecretStr,");
     `names` are the ones the line always imports. Constants come first, then classes, then
-    functions, each group in alphabetical order.
+    functions, each group in alphabetical order. Given the `module`, names that would not fit
+    on the statement's line are put in parentheses, a line each, as ruff formats them.
     """
     found = {*names, *listed_names(listed)}
 
@@ -102,7 +103,11 @@ def import_names(listed: str, *names: str) -> str:
             return 0
         return 1 if name[0].isupper() else 2
 
-    return ", ".join(sorted(found, key=lambda name: (kind(name), name)))
+    ordered = sorted(found, key=lambda name: (kind(name), name))
+    one_line = ", ".join(ordered)
+    if not module or len(f"from {module} import {one_line}") <= LINE_LENGTH:
+        return one_line
+    return "(\n" + "".join(f"    {name},\n" for name in ordered) + ")"
 
 
 def class_bases(listed: str, last: str, name: str) -> str:
