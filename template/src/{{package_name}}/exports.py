@@ -45,7 +45,7 @@ EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
         "description": "The rows, sent as they are read.",
         "content": {
             NDJSON: {"schema": {"type": "string", "description": "A JSON object per line."}},
-            CSV: {"schema": {"type": "string", "description": "A header line, then a line per row."}},
+            CSV: {"schema": {"type": "string", "description": "A header, then a line per row."}},
         },
         "headers": {
             "Content-Disposition": {
