@@ -70,9 +70,10 @@ def python_assignment(values: list[str], name: str) -> str:
 def sorted_imports(block: str) -> str:
     """The import statements of `block` in the order ruff's isort keeps one section in.
 
-    For a block of `from .module import name` statements, some of them from features'
-    fragments: sorted by module, as their plain text sorts them. A statement may go on over
-    several lines, as a parenthesised list of names does.
+    For a block of one section's statements, some of them from features' fragments: the
+    `import module` ones, then the `from module import name` ones, each sorted by module, as
+    their plain text sorts them. A statement may go on over several lines, as a parenthesised
+    list of names does.
     """
     statements: list[str] = []
     for line in filter(str.strip, block.splitlines()):
@@ -80,7 +81,9 @@ def sorted_imports(block: str) -> str:
             statements.append(line)
         else:
             statements[-1] += "\n" + line
-    return "\n".join(sorted(statements))
+    return "\n".join(
+        sorted(statements, key=lambda statement: (statement.startswith("from "), statement))
+    )
 
 
 def listed_names(listed: str) -> list[str]:
