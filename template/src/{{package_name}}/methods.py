@@ -36,8 +36,10 @@ def path_pattern(template: str) -> re.Pattern[str]:
 def allowed_methods(paths: dict[str, dict[str, Any]], path: str) -> str | None:
     """The `Allow` header of a 405 for `path`: the methods the OpenAPI `paths` document on
     it, with HEAD wherever GET is; None for a path they do not hold."""
-    for template, path_item in paths.items():
-        if path_pattern(template).fullmatch(path):
-            methods = set(methods_of(path_item))
-            return ", ".join(sorted(methods | ({"HEAD"} if "GET" in methods else set())))
-    return None
+    # A path without parameters first: `/items/export` is not `/items/{item_id}`.
+    template = path if path in paths else None
+    template = template or next((t for t in paths if path_pattern(t).fullmatch(path)), None)
+    if template is None:
+        return None
+    methods = set(methods_of(paths[template]))
+    return ", ".join(sorted(methods | ({"HEAD"} if "GET" in methods else set())))
