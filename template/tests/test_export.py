@@ -1,29 +1,20 @@
 """The items export: every item the list would show, streamed as NDJSON or CSV."""
 
-{% filter sorted_imports -%}
 import csv
 import io
 import json
 from typing import Any
-{{ fragments("tests/test_export.py", "stdlib-imports") }}
-{%- endfilter %}
 
-{% filter sorted_imports -%}
 import pytest
-from fastapi import FastAPI
 from httpx import AsyncClient
-{{ fragments("tests/test_export.py", "third-party-imports") }}
-{%- endfilter %}
-{{- fragments("tests/test_export.py", "package-imports") }}
 
 ITEMS = "/api/v1/items"
 EXPORT = f"{ITEMS}/export"
-# The rows of the memory test: a table far larger than any batch.
+# The rows of the memory tests (test_export_*.py): a table far larger than any batch.
 MANY_ROWS = 100_000
-# How much the server's peak memory may grow while it exports MANY_ROWS rows. The export is
-# about 20 MB of text, and its rows as Python objects several times that: either held whole
-# would go past this. What it grows by is the driver's read-ahead, whatever the number of
-# rows: under 3 MiB with PostgreSQL's asyncpg, up to 17 MiB with MySQL's aiomysql.
+# How much an export of MANY_ROWS rows may grow the memory the service holds at its peak. The
+# export is about 20 MB of text, and its rows as Python objects several times that: either
+# held whole would go past this.
 EXPORT_MEMORY_BOUND = 24 * 2**20
 
 
@@ -120,4 +111,3 @@ async def test_an_invalid_export_query_is_rejected(
 
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "validation_error"
-{{- fragments("tests/test_export.py", "tests") }}
