@@ -7,11 +7,13 @@ there are, and a client sees the first rows at once.
 
 import csv
 import io
+import logging
 from collections.abc import AsyncIterator, Iterable, Sequence
 from typing import Any, Literal
 
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
+from starlette.types import Send
 
 from .errors import ErrorResponse, NotAcceptableError, phrase
 
@@ -38,6 +40,34 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 Batches = AsyncIterator[Sequence[BaseModel]]
 
+logger = logging.getLogger(__name__)
+
+
+class ExportInterruptedError(Exception):
+    """The store failed while an export was being sent, after its status and first rows."""
+
+
+class ExportResponse(StreamingResponse):
+    """A streamed export that the store's failure midway cuts short.
+
+    Its status and first rows are on their way by then, so no error response is possible. It
+    ends without the last chunk of its chunked body, and the server closes the connection:
+    the client's HTTP library reports a body cut short, rather than taking what arrived for a
+    whole export.
+    """
+
+    async def stream_response(self, send: Send) -> None:
+        start = {"type": "http.response.start", "status": self.status_code}
+        await send(start | {"headers": self.raw_headers})
+        try:
+            async for chunk in self.body_iterator:
+                body = chunk.encode(self.charset) if isinstance(chunk, str) else chunk
+                await send({"type": "http.response.body", "body": body, "more_body": True})
+        except ExportInterruptedError as interruption:
+            logger.warning("The export was cut short: %s", interruption)
+            return
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
+
 # What an export answers, as documented in OpenAPI.
 EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {
@@ -59,14 +89,14 @@ EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 def export_response(
     batches: Batches, chosen: ExportFormat, fields: Iterable[str], name: str
-) -> StreamingResponse:
+) -> ExportResponse:
     """The streamed response of an export named `name`, with the `fields` of each row."""
     if chosen == "csv":
         body: AsyncIterator[str | bytes] = csv_lines(batches, list(fields))
     else:
         body = ndjson_lines(batches)
     disposition = f'attachment; filename="{name}.{chosen}"'
-    return StreamingResponse(
+    return ExportResponse(
         body, media_type=MEDIA_TYPES[chosen], headers={"Content-Disposition": disposition}
     )
 
