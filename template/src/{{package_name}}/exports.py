@@ -68,6 +68,7 @@ class ExportResponse(StreamingResponse):
             return
         await send({"type": "http.response.body", "body": b"", "more_body": False})
 
+
 # What an export answers, as documented in OpenAPI.
 EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {
