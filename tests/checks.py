@@ -38,6 +38,7 @@ def check_rendered(
     fuzz_examples: int | None = None,
     image: bool = True,
     heavy: bool = True,
+    bulk: bool = True,
 ) -> Reused:
     """Run every check the answers call for, under `name`; `runs` holds this session's
     passes. `serve` checks the running service, given its environment. Without `fuzz`, the
@@ -45,17 +46,21 @@ def check_rendered(
     requests it generates per operation (the project's default otherwise). Without `image`,
     the image check (the Dockerfile's install and start) is left out. Without `heavy`, the
     project's slow tests (service, worker and Prometheus processes) are left out, and its fault
-    tests run their smoke part only."""
+    tests run their smoke part only; without `heavy` or `bulk`, its bulk tests (100,000 items
+    exported) are left out."""
     database = answers["database"]
     if database in SERVER_URLS:
         require_server(database)
     digest = service_digest(project.path)
-    # A run that did more (fuzzed, the heavy tests) stands for one that does less of the
-    # same files, never the other way round; the run is recorded under its own key, last.
+    # A run that did more (fuzzed; the heavy tests, then the bulk ones) stands for one that does
+    # less of the same files, never the other way round; the run is recorded under its own
+    # key, last.
+    depths = ["", "-unbulked", "-light"]
+    depth = 2 if not heavy else 0 if bulk else 1
     keys = [
-        digest + ("" if fuzzed else "-unfuzzed") + ("" if whole else "-light")
+        digest + ("" if fuzzed else "-unfuzzed") + level
         for fuzzed in dict.fromkeys((True, fuzz))
-        for whole in dict.fromkeys((True, heavy))
+        for level in depths[: depth + 1]
     ]
     reused = Reused(service=next(filter(None, map(runs.passed_as, keys)), None))
     if reused.service:
@@ -83,6 +88,6 @@ def check_rendered(
             with project.step("serve"):
                 serve(env)
         examples = {"FUZZ_EXAMPLES": str(fuzz_examples)} if fuzz_examples else {}
-        project.run_tests(env | examples, fuzz=fuzz, heavy=heavy)
+        project.run_tests(env | examples, fuzz=fuzz, heavy=heavy, bulk=bulk)
     runs.record_pass(keys[-1], name)
     return reused

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import random
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -175,23 +176,48 @@ def service_of(answers: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
     return tuple((name, value) for name, value in answers.items() if name not in deployment_axes())
 
 
+# Seeded tries of the greedy cover below, the same in every process; the smallest wins.
+COVER_TRIES = 300
+
+
 @cache
 def representative_services() -> frozenset[tuple[tuple[str, Any], ...]]:
     """The services that run the heavy checks: the full depth of their Schemathesis
     fuzzing (others generate fewer requests) and, in their docker variant, the image check.
 
-    A few services that between them hold every pair of service values that any service
-    holds (each database with each auth mode, each broker with the cache, and so on), chosen
-    greedily; every other service runs the rest of its checks.
+    As few services as found that between them hold every pair of service values that any
+    service holds (each database with each auth mode, each broker with the cache, and so on);
+    every other service runs the rest of its checks.
     """
     services = list(dict.fromkeys(service_of(answers) for answers in combinations()))
-    unmet = set().union(*(pairs(dict(service)) for service in services))
-    chosen = set()
+    held = [pairs(dict(service)) for service in services]
+    tries = (_greedy_cover(held, random.Random(seed)) for seed in range(COVER_TRIES))
+    return frozenset(services[index] for index in min(tries, key=len))
+
+
+def _greedy_cover(held: list[set[Any]], rng: random.Random) -> list[int]:
+    """Indexes of sets whose union is the union of all `held`: the set holding the most not yet
+    held each time (ties drawn by `rng`), then without any set the others make redundant."""
+    wanted = set().union(*held)
+    unmet, chosen = set(wanted), []
     while unmet:
-        best = max(services, key=lambda service: len(pairs(dict(service)) & unmet))
-        chosen.add(best)
-        unmet -= pairs(dict(best))
-    return frozenset(chosen)
+        scores = [len(pairs_held & unmet) for pairs_held in held]
+        chosen.append(rng.choice([i for i, score in enumerate(scores) if score == max(scores)]))
+        unmet -= held[chosen[-1]]
+    for index in list(chosen):
+        if set().union(*(held[other] for other in chosen if other != index)) >= wanted:
+            chosen.remove(index)
+    return chosen
+
+
+@cache
+def bulk_services() -> frozenset[tuple[tuple[str, Any], ...]]:
+    """The representative services that run the bulk tests (100,000 items exported): one per
+    database, since their figures depend on the store alone."""
+    by_database: dict[str, tuple[tuple[str, Any], ...]] = {}
+    for service in sorted(representative_services()):
+        by_database.setdefault(dict(service)["database"], service)
+    return frozenset(by_database.values())
 
 
 def soaked_service() -> tuple[tuple[str, Any], ...]:

@@ -142,12 +142,17 @@ class Project:
             both = "from alembic.config import main; main(['upgrade', 'head']); main(['check'])"
             self.run("alembic", self.tool("python"), "-c", both, env=env)
 
-    def run_tests(self, env: dict[str, str], *, fuzz: bool = True, heavy: bool = True) -> None:
+    def run_tests(
+        self, env: dict[str, str], *, fuzz: bool = True, heavy: bool = True, bulk: bool = True
+    ) -> None:
         """The project's own test suite; without `fuzz`, all of it but the Schemathesis fuzzing;
-        without `heavy`, none of its slow tests and only the smoke part of its fault group."""
+        without `heavy`, none of its slow or bulk tests and only the smoke part of its fault
+        group; without `bulk`, none of its bulk tests."""
         skipped = [] if fuzz else ["--ignore", "tests/test_fuzz.py"]
         if not heavy:
-            skipped += ["-m", "not slow and (not faults or smoke)"]
+            skipped += ["-m", "not slow and not bulk and (not faults or smoke)"]
+        elif not bulk:
+            skipped += ["-m", "not bulk"]
         self.run("pytest", self.tool("pytest"), "-q", "-p", "no:cacheprovider", *skipped, env=env)
 
     def tool(self, name: str) -> str:

@@ -18,6 +18,7 @@ from .checks import check_rendered
 from .generated_client import check_generated_client
 from .options import (
     IDENTITY,
+    bulk_services,
     choices,
     combination_id,
     combinations,
@@ -83,6 +84,8 @@ def test_combination(
         # representative services hold every pair of values, metrics or tracing with each
         # broker and database among them.
         heavy=heavy,
+        # Exports of 100,000 items, once per database.
+        bulk=service_of(answers) in bulk_services(),
     )
     if name == soaked_combination():
         # A minute of load while the servers are killed and frozen, on one rich service.
