@@ -53,6 +53,8 @@ DATABASES: dict[str, dict[str, Any]] = {
 
 # Runtime requirements of every service, and of every service with a database.
 BASE_REQUIREMENTS = [
+    # Structured concurrency, as Starlette's own: HEAD ends a streamed body (methods.py).
+    "anyio>=4.9",
     "fastapi>=0.165",
     # Swagger UI and ReDoc, served by the service instead of a CDN.
     "fastapi-offline>=1.7",
@@ -76,6 +78,7 @@ DEV_REQUIREMENTS = [
 ]
 CELERY_DEV_REQUIREMENTS = ["celery-types>=0.23"]
 WEBSOCKETS_DEV_REQUIREMENTS = ["websockets>=15"]
+SSE_DEV_REQUIREMENTS = ["httpx-sse>=0.4"]
 DATABASE_REQUIREMENTS = ["alembic>=1.17", "sqlalchemy[asyncio]>=2.0.44"]
 # Per auth answer: what it adds (JWT: token signing, password hashing, the login form).
 AUTH_REQUIREMENTS: dict[str, list[str]] = {
@@ -146,6 +149,7 @@ def feature_folders(
     rate_limits: bool,
     outages: bool,
     item_changes: bool,
+    item_events: bool,
     composes_settings: bool,
 ) -> list[str]:
     """The folders of template/_features/ this answer set takes its fragments from.
@@ -185,7 +189,12 @@ def feature_folders(
         "item_changes": item_changes,
         "celery": use_celery,
         f"celery/{celery}": use_celery,
+        # The broker that carries item events to this process's clients, and keeps the last ones.
+        "item_events": item_events,
         "websockets": bool(answers.get("websockets")),
+        "sse": bool(answers.get("sse")),
+        # EventSource sends no headers: a stream ticket, bought with the usual credentials.
+        "sse/tickets": bool(answers.get("sse")) and auth != "none",
         "metrics": metrics,
         # The database pool's connections, as metrics.
         "metrics/database": metrics and database != "none",
@@ -221,6 +230,9 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
     broker_url = CELERY_BROKERS.get(answers.get("celery", "none"))
     use_celery = broker_url is not None
     websockets = bool(answers.get("websockets", False))
+    sse = bool(answers.get("sse", False))
+    # Item events reach clients over a WebSocket, Server-Sent Events or both, from one broker.
+    item_events = websockets or sse
     cache = bool(answers.get("cache", False))
     # Redis is in the stack: it keeps task results and cached items, carries events between
     # processes, and counts requests for the rate limits.
@@ -228,7 +240,7 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
     redis_roles = [
         *(["task results"] if use_celery else []),
         *(["cached items", "rate-limit counts"] if cache else []),
-        *(["the channel of item events"] if websockets and use_redis else []),
+        *(["the stream of item events"] if item_events and use_redis else []),
     ]
     # The servers the service needs beside it, as compose services.
     backing_services = [
@@ -269,8 +281,8 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
     rate_limits = cache or answers.get("auth") == "jwt"
     # A request can find a backing server down, and is answered 503.
     outages = database is not None or use_redis
-    # The API keeps keys of its own in Redis (cached items, limits, the events channel).
-    redis_keys = cache or (use_redis and websockets)
+    # The API keeps keys of its own in Redis (cached items, limits, the events stream).
+    redis_keys = cache or (use_redis and item_events)
     if rate_limits:
         requirements += RATE_LIMIT_REQUIREMENTS
     metrics = bool(answers.get("metrics", False))
@@ -291,13 +303,13 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
     if sentry:
         requirements += SENTRY_REQUIREMENTS
     # Subscribers follow item changes through items/changes.py.
-    item_changes = use_celery or websockets
+    item_changes = use_celery or item_events
     # Features with a settings class of their own: Settings composes them with the service's.
     composes_settings = (
         database is not None
         or signs_in
         or use_redis
-        or websockets
+        or item_events
         or use_celery
         or metrics
         or tracing
@@ -336,11 +348,12 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         else "get_item_repository",
         # The lifespan opens resources (and closes them at shutdown) beside the item store, or
         # sends at shutdown what a feature still holds (spans, error reports).
-        "opens_resources": database is not None or use_redis or websockets or tracing or sentry,
+        "opens_resources": database is not None or use_redis or item_events or tracing or sentry,
         # With features that have settings of their own, the service's own settings are one
         # class among those that Settings composes.
         "service_settings_class": "ServiceSettings" if composes_settings else "Settings",
         "item_changes": item_changes,
+        "item_events": item_events,
         "outages": outages,
         # What tracing follows beyond the requests, in words.
         "traced_calls": spoken_list(
@@ -368,6 +381,7 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
             CELERY_DEV_REQUIREMENTS * use_celery
             + DEV_REQUIREMENTS
             + WEBSOCKETS_DEV_REQUIREMENTS * websockets
+            + SSE_DEV_REQUIREMENTS * sse
             + TRACING_DEV_REQUIREMENTS * tracing,
             key=distribution_name,
         ),
@@ -378,6 +392,7 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
             rate_limits=rate_limits,
             outages=outages,
             item_changes=item_changes,
+            item_events=item_events,
             composes_settings=composes_settings,
         ),
         # The client errors every API route documents (those of bodies are added where one is).

@@ -1,0 +1,1 @@
+"""Item changes streamed to clients, over a WebSocket or as Server-Sent Events."""

@@ -1,1 +1,0 @@
-"""Item changes streamed to clients over a WebSocket."""
