@@ -5,7 +5,6 @@ import re
 from typing import Any
 
 import anyio
-
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .openapi import methods_of
