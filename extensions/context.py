@@ -354,6 +354,8 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         "service_settings_class": "ServiceSettings" if composes_settings else "Settings",
         "item_changes": item_changes,
         "item_events": item_events,
+        # The event stream opens with a ticket bought with the usual credentials.
+        "stream_tickets": sse and signs_in,
         "outages": outages,
         # What tracing follows beyond the requests, in words.
         "traced_calls": spoken_list(
