@@ -179,6 +179,8 @@ SWITCHES: dict[str, tuple[dict[str, Any], list[dict[str, Any]], str]] = {
     "auth-jwt": ({"auth": "none"}, [{"auth": "jwt"}], "auth.create_admin"),
     "auth-api-key": ({"auth": "none"}, [{"auth": "api_key"}, {"auth": "none"}], "auth.api_keys"),
     "websockets": ({}, [{"websockets": True}, {"websockets": False}], ""),
+    # Beside the socket: the events package stays for it when the stream goes.
+    "sse": ({"websockets": True}, [{"sse": True}, {"sse": False}], ""),
     "celery": ({}, [{"celery": "redis"}, {"celery": "none"}], "start a worker and beat"),
     "cache": ({}, [{"cache": True}, {"cache": False}], ""),
     # The observability features, switched on and off together: each adds files, settings and
