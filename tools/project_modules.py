@@ -33,7 +33,14 @@ PYTHON_VERSIONS = yaml.safe_load((TEMPLATE / "copier.yml").read_text())["python_
 # Between them, these install every distribution any answer set asks for, and hold every
 # top-level folder.
 RICHEST = [
-    {"database": "sqlite", "auth": "jwt", "celery": "rabbitmq", "cache": True, "websockets": True},
+    {
+        "database": "sqlite",
+        "auth": "jwt",
+        "celery": "rabbitmq",
+        "cache": True,
+        "websockets": True,
+        "sse": True,
+    },
     {
         "database": "postgresql",
         "auth": "jwt",
