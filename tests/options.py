@@ -90,9 +90,10 @@ def covered_axes() -> list[str]:
 
 
 def wanted_pairs() -> set[frozenset[tuple[str, Any]]]:
-    """Every pair of (question, value) that involves a covered question."""
+    """Every pair of (question, value) that involves a covered question, but those copier
+    refuses."""
     axes = headline_axes() + covered_axes()
-    return {
+    wanted = {
         frozenset({(first, a), (second, b)})
         for first in covered_axes()
         for second in axes
@@ -100,6 +101,7 @@ def wanted_pairs() -> set[frozenset[tuple[str, Any]]]:
         for a in choices(first)
         for b in choices(second)
     }
+    return {pair for pair in wanted if not is_refused(dict(pair))}
 
 
 def pairs(answers: dict[str, Any]) -> set[frozenset[tuple[str, Any]]]:
@@ -152,10 +154,15 @@ def combinations() -> list[dict[str, Any]]:
         ]
         if not variants:
             continue
-        # The service's own covered values, for the pairs they meet across its variants.
+        # The service's own covered values, for the pairs they meet across its variants; none
+        # that copier refuses with one of them.
+        allowed = [
+            values
+            for values in service_covered
+            if not any(is_refused(variant | values) for variant in variants)
+        ]
         extra = max(
-            service_covered[turn % len(service_covered) :]
-            + service_covered[: turn % len(service_covered)],
+            allowed[turn % len(allowed) :] + allowed[: turn % len(allowed)],
             key=lambda values: sum(len(pairs(variant | values) & unmet) for variant in variants),
         )
         for number, variant in enumerate(variants):

@@ -23,6 +23,7 @@ from .options import (
     combination_id,
     combinations,
     copier_answers,
+    covered_axes,
     default_names,
     headline_axes,
     pairs,
@@ -122,9 +123,9 @@ def test_refused_combination(
     answers: dict[str, Any], message: str, copie: Any, record_property: Any
 ) -> None:
     record_property("refusal", combination_id(answers))
-    offered = {name: choices(name) for name in headline_axes()}
+    offered = {name: choices(name) for name in headline_axes() + covered_axes()}
     assert all(value in offered.get(name, []) for name, value in answers.items()), (
-        "a refusal must name values the headline questions offer"
+        "a refusal must name values the questions of the matrix offer"
     )
 
     result = copie.copy(extra_answers=answers)
