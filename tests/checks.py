@@ -52,42 +52,44 @@ def check_rendered(
     if database in SERVER_URLS:
         require_server(database)
     digest = service_digest(project.path)
-    # A run that did more (fuzzed; the heavy tests, then the bulk ones) stands for one that does
-    # less of the same files, never the other way round; the run is recorded under its own
-    # key, last.
-    depths = ["", "-unbulked", "-light"]
-    depth = 2 if not heavy else 0 if bulk else 1
-    keys = [
-        digest + ("" if fuzzed else "-unfuzzed") + level
-        for fuzzed in dict.fromkeys((True, fuzz))
-        for level in depths[: depth + 1]
-    ]
-    reused = Reused(service=next(filter(None, map(runs.passed_as, keys)), None))
-    if reused.service:
-        project.run("uv sync", "uv", "sync", "--locked")  # the deployment checks use it
-    else:
-        project.check_code(mypy_cache)
-    check_deployment(project, answers)
-
-    image_key = image_digest(project.path) if answers["docker"] and image else None
-    if image_key:
-        reused.image = runs.passed_as(image_key)
-    run_image = image_key is not None and reused.image is None
-    if reused.service and not run_image:
-        return reused  # nothing left to run needs a database
-    with database_env(project, database) as env:
-        if run_image:
-            with project.step("image"):
-                run_image_outside_container(project, answers, env)
-            reused.image_ran = True
-            runs.record_pass(image_key, name)
+    # A twin on another worker waits for this run, to reuse it rather than run beside it.
+    with runs.claimed(digest):
+        # A run that did more (fuzzed; the heavy tests, then the bulk ones) stands for one
+        # that does less of the same files, never the other way round; the run is recorded
+        # under its own key, last.
+        depths = ["", "-unbulked", "-light"]
+        depth = 2 if not heavy else 0 if bulk else 1
+        keys = [
+            digest + ("" if fuzzed else "-unfuzzed") + level
+            for fuzzed in dict.fromkeys((True, fuzz))
+            for level in depths[: depth + 1]
+        ]
+        reused = Reused(service=next(filter(None, map(runs.passed_as, keys)), None))
         if reused.service:
-            return reused
-        project.migrate(database, env)
-        if serve:
-            with project.step("serve"):
-                serve(env)
-        examples = {"FUZZ_EXAMPLES": str(fuzz_examples)} if fuzz_examples else {}
-        project.run_tests(env | examples, fuzz=fuzz, heavy=heavy, bulk=bulk)
-    runs.record_pass(keys[-1], name)
-    return reused
+            project.run("uv sync", "uv", "sync", "--locked")  # the deployment checks use it
+        else:
+            project.check_code(mypy_cache)
+        check_deployment(project, answers)
+
+        image_key = image_digest(project.path) if answers["docker"] and image else None
+        if image_key:
+            reused.image = runs.passed_as(image_key)
+        run_image = image_key is not None and reused.image is None
+        if reused.service and not run_image:
+            return reused  # nothing left to run needs a database
+        with database_env(project, database) as env:
+            if run_image:
+                with project.step("image"):
+                    run_image_outside_container(project, answers, env)
+                reused.image_ran = True
+                runs.record_pass(image_key, name)
+            if reused.service:
+                return reused
+            project.migrate(database, env)
+            if serve:
+                with project.step("serve"):
+                    serve(env)
+            examples = {"FUZZ_EXAMPLES": str(fuzz_examples)} if fuzz_examples else {}
+            project.run_tests(env | examples, fuzz=fuzz, heavy=heavy, bulk=bulk)
+        runs.record_pass(keys[-1], name)
+        return reused

@@ -11,8 +11,11 @@ a run of its own. Set MATRIX_SHARE_SERVICE_RUNS=0 to run every combination in fu
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 # Everything the service's checks read: its code, tests, migrations, settings and lock.
@@ -70,6 +73,17 @@ class ServiceRuns:
             return None
         record = self.directory / digest
         return record.read_text() if record.exists() else None
+
+    @contextmanager
+    def claimed(self, digest: str) -> Iterator[None]:
+        """Held while a worker checks the service of `digest`: a twin on another worker waits
+        for that run and reuses it, rather than running the same checks beside it."""
+        with (self.directory / f"{digest}.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
     def record_pass(self, digest: str, combination: str) -> None:
         partial = self.directory / f"{digest}.{os.getpid()}.tmp"
