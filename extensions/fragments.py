@@ -48,24 +48,31 @@ def parts_of(source: str) -> dict[tuple[str, str], str]:
     }
 
 
+# A render asks for a few hundred parts of a few dozen feature files: each file is read and
+# split once per render (its environment), and each part compiled the first time it is asked for.
 @cache
-def _compiled(environment: Environment, source: str) -> dict[tuple[str, str], Template]:
-    return {key: environment.from_string(text) for key, text in parts_of(source).items()}
+def _parts(environment: Environment, feature: str) -> dict[tuple[str, str], str]:
+    try:
+        source, _, _ = environment.loader.get_source(  # type: ignore[union-attr]
+            environment, f"{FEATURES}/{feature}.jinja"
+        )
+    except TemplateNotFound:
+        return {}
+    return parts_of(source)
+
+
+@cache
+def _compiled(environment: Environment, feature: str, key: tuple[str, str]) -> Template | None:
+    text = _parts(environment, feature).get(key)
+    return None if text is None else environment.from_string(text)
 
 
 @pass_context
 def fragments(context: Context, name: str, part: str = "") -> str:
     """Part `part` of shared file `name` from each feature switched on, rendered and joined."""
-    environment = context.environment
     rendered = []
     for feature in context["features"]:
-        try:
-            source, _, _ = environment.loader.get_source(  # type: ignore[union-attr]
-                environment, f"{FEATURES}/{feature}.jinja"
-            )
-        except TemplateNotFound:
-            continue
-        template = _compiled(environment, source).get((name, part))
+        template = _compiled(context.environment, feature, (name, part))
         if template is not None:
             rendered.append(template.render(context.get_all()))
     return "".join(rendered)
