@@ -109,7 +109,8 @@ def mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> str:
     """One mypy cache per test process, shared by its rendered projects.
 
     Installed packages are identical across rendered projects, so they are analysed
-    once per Python version; mypy still re-checks every module whose source differs.
+    once per Python version and set of mypy options (a folder each, Project.check_code);
+    mypy still re-checks every module whose source differs.
     Not shared between xdist workers: mypy keeps its cache in SQLite, and two mypy runs
     writing one database at once can fail on its lock.
     """

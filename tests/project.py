@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import os
 import re
 import shutil
 import socket
 import subprocess
 import time
+import tomllib
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -127,8 +130,17 @@ class Project:
         self.run("uv sync", "uv", "sync", "--locked")
         self.run("ruff", self.tool("ruff"), "check", ".")
         self.run("ruff", self.tool("ruff"), "format", "--check", ".")
-        self.run("mypy", self.tool("mypy"), "--cache-dir", mypy_cache)
+        cache = Path(mypy_cache) / self.mypy_options_digest()
+        self.run("mypy", self.tool("mypy"), "--cache-dir", str(cache))
         self.run("deptry", self.tool("deptry"), ".")
+
+    def mypy_options_digest(self) -> str:
+        """A name for the project's mypy options. A project whose options differ (a feature adds
+        one) would make mypy check every module again, installed packages too, and the next
+        project check them all once more: each set of options keeps a cache of its own."""
+        options = tomllib.loads((self.path / "pyproject.toml").read_text())["tool"]["mypy"]
+        options.pop("files", None)  # which folders to check; the modules' options stay the same
+        return hashlib.sha256(json.dumps(options, sort_keys=True).encode()).hexdigest()[:12]
 
     def soak(self, seconds: int) -> str:
         """The project's soak (tests/soak.py), which fails the test if a request went
