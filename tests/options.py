@@ -196,8 +196,30 @@ def representative_services() -> frozenset[tuple[tuple[str, Any], ...]]:
     service holds (each database with each auth mode, each broker with the cache, and so on);
     every other service runs the rest of its checks.
     """
+    return _covering_services(())
+
+
+# Questions that the slow and fault tests do not depend on: every service runs all its other
+# tests under its own names and Python version.
+UNHEAVY_QUESTIONS = (IDENTITY, "python_version")
+
+
+@cache
+def heavy_services() -> frozenset[tuple[tuple[str, Any], ...]]:
+    """The services that run the slow tests (the service, a worker or Prometheus in processes
+    of their own) and the whole fault group: as few as hold every pair of the values those
+    tests depend on, all service values but the names and the Python version."""
+    return _covering_services(UNHEAVY_QUESTIONS)
+
+
+def _covering_services(ignored: tuple[str, ...]) -> frozenset[tuple[tuple[str, Any], ...]]:
+    """As few services as found that hold every pair of service values any service holds,
+    leaving the `ignored` questions out of the pairs."""
     services = list(dict.fromkeys(service_of(answers) for answers in combinations()))
-    held = [pairs(dict(service)) for service in services]
+    held = [
+        pairs({name: value for name, value in service if name not in ignored})
+        for service in services
+    ]
     tries = (_greedy_cover(held, random.Random(seed)) for seed in range(COVER_TRIES))
     return frozenset(services[index] for index in min(tries, key=len))
 
@@ -219,10 +241,10 @@ def _greedy_cover(held: list[set[Any]], rng: random.Random) -> list[int]:
 
 @cache
 def bulk_services() -> frozenset[tuple[tuple[str, Any], ...]]:
-    """The representative services that run the bulk tests (100,000 items exported): one per
-    database, since their figures depend on the store alone."""
+    """The heavy services that run the bulk tests (100,000 items exported): one per database,
+    since their figures depend on the store alone."""
     by_database: dict[str, tuple[tuple[str, Any], ...]] = {}
-    for service in sorted(representative_services()):
+    for service in sorted(heavy_services()):
         by_database.setdefault(dict(service)["database"], service)
     return frozenset(by_database.values())
 

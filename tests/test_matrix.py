@@ -18,6 +18,7 @@ from .checks import check_rendered
 from .generated_client import check_generated_client
 from .options import (
     IDENTITY,
+    UNHEAVY_QUESTIONS,
     bulk_services,
     choices,
     combination_id,
@@ -26,6 +27,7 @@ from .options import (
     covered_axes,
     default_names,
     headline_axes,
+    heavy_services,
     pairs,
     refusals,
     representative_services,
@@ -68,9 +70,10 @@ def test_combination(
     # A deployment twin (same service files, other deployment files) reuses its service's run.
     # Every service is fuzzed with every check; representative services generate the
     # project's default number of requests per operation (others a few, after the same
-    # examples and boundary cases), and theirs alone run the image check, every fault test and
-    # the slow tests (the service, a Celery worker or Prometheus in processes of their own).
-    heavy = service_of(answers) in representative_services()
+    # examples and boundary cases), and theirs alone run the image check. Heavy services run
+    # every fault test and the slow tests (the service, a Celery worker or Prometheus in
+    # processes of their own); the others run the smoke part of the fault group.
+    representative = service_of(answers) in representative_services()
     reused = check_rendered(
         project,
         result.answers,
@@ -78,13 +81,12 @@ def test_combination(
         mypy_cache=mypy_cache,
         runs=service_runs,
         serve=lambda env: check_serving(project, result.answers, env),
-        fuzz_examples=None if heavy else SMOKE_FUZZ_EXAMPLES,
-        image=heavy,
-        # Servers stopped, frozen and restarted: the whole group on representative services
-        # (every server kind is among them), its smoke part elsewhere. The slow tests too:
-        # representative services hold every pair of values, metrics or tracing with each
-        # broker and database among them.
-        heavy=heavy,
+        fuzz_examples=None if representative else SMOKE_FUZZ_EXAMPLES,
+        image=representative,
+        # Servers stopped, frozen and restarted, and the slow tests: between them, heavy
+        # services hold every pair of the values those tests depend on (every server kind,
+        # metrics or tracing with each broker and database).
+        heavy=service_of(answers) in heavy_services(),
         # Exports of 100,000 items, once per database.
         bulk=service_of(answers) in bulk_services(),
     )
@@ -116,6 +118,21 @@ def test_representative_services_hold_every_pair_of_service_values() -> None:
     assert representative < services
     held = set().union(*(pairs(dict(service)) for service in services))
     assert held == set().union(*(pairs(dict(service)) for service in representative))
+
+
+def test_heavy_services_hold_every_pair_the_heavy_tests_depend_on() -> None:
+    """The slow and fault tests run on fewer services still: the names and the Python version
+    aside, every pair of service values meets them in one of those services."""
+
+    def heavy_pairs(service: tuple[tuple[str, Any], ...]) -> set[frozenset[tuple[str, Any]]]:
+        return pairs({name: value for name, value in service if name not in UNHEAVY_QUESTIONS})
+
+    services = {service_of(answers) for answers in combinations()}
+    heavy = heavy_services()
+    assert heavy < services
+    assert bulk_services() <= heavy
+    held = set().union(*(heavy_pairs(service) for service in services))
+    assert held == set().union(*(heavy_pairs(service) for service in heavy))
 
 
 @pytest.mark.parametrize(("answers", "message"), refusals(), ids=lambda v: str(v)[:48])
