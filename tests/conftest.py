@@ -93,6 +93,13 @@ def check_keyword_expression(config: pytest.Config) -> None:
         ) from None
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: a worker more than the machine has cores. A combination's checks spend a good
+    part of their time waiting (on servers, on processes starting, on the timeouts the fault
+    tests measure): with a worker per core, a third of the CPU sat idle."""
+    return (os.cpu_count() or 1) + 1
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_configure(config: pytest.Config) -> None:
     check_keyword_expression(config)
