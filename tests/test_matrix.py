@@ -39,7 +39,7 @@ from .project import Project, get, interpreter, python_for_tasks, timed
 from .service_runs import ServiceRuns
 
 # Requests Schemathesis generates per operation for a service that is not representative.
-SMOKE_FUZZ_EXAMPLES = 5
+SMOKE_FUZZ_EXAMPLES = 3
 # How long the soak of one rich service runs (its README's figure is for a minute).
 SOAK_SECONDS = 60
 
