@@ -104,6 +104,11 @@ TRACED_LIBRARIES = {
 # The tracing tests decode what the exporter sends with OpenTelemetry's protobuf classes.
 TRACING_DEV_REQUIREMENTS = ["opentelemetry-proto>=1.45"]
 SENTRY_REQUIREMENTS = ["sentry-sdk>=2.76"]
+# Attachments: one client for a directory and for S3-compatible buckets, the file types told by
+# their first bytes, and the multipart parser of FastAPI's UploadFile.
+UPLOAD_REQUIREMENTS = ["obstore>=0.8", "puremagic>=1.28", "python-multipart>=0.0.20"]
+# The S3 tests run moto's S3 server on loopback.
+S3_DEV_REQUIREMENTS = ["moto[server]>=5.1"]
 # Per broker answer: the broker's default URL for local development.
 CELERY_BROKERS = {
     "redis": "redis://127.0.0.1:6379/1",
@@ -150,6 +155,7 @@ def feature_folders(
     outages: bool,
     item_changes: bool,
     item_events: bool,
+    after_commit: bool,
     composes_settings: bool,
 ) -> list[str]:
     """The folders of template/_features/ this answer set takes its fragments from.
@@ -167,6 +173,7 @@ def feature_folders(
     metrics = bool(answers.get("metrics"))
     tracing = bool(answers.get("tracing"))
     sentry = bool(answers.get("sentry"))
+    uploads = answers.get("uploads", "none")
     flags = {
         f"database/{database}": True,
         "database": database != "none",
@@ -191,6 +198,8 @@ def feature_folders(
         f"celery/{celery}": use_celery,
         # The broker that carries item events to this process's clients, and keeps the last ones.
         "item_events": item_events,
+        # Work a request leaves for after its commit (events, files), or undoes if it fails.
+        "after_commit": after_commit,
         "websockets": bool(answers.get("websockets")),
         "sse": bool(answers.get("sse")),
         # EventSource sends no headers: a stream ticket, bought with the usual credentials.
@@ -208,6 +217,9 @@ def feature_folders(
         "sentry": sentry,
         # The worker reports the tasks that fail.
         "sentry/celery": sentry and use_celery,
+        # Files attached to items, in a directory or an S3-compatible bucket.
+        "uploads": uploads != "none",
+        f"uploads/{uploads}": uploads != "none",
         # Settings composes the service's own settings class with those of the features above.
         "composed_settings": composes_settings,
         "docker": bool(answers.get("docker")),
@@ -219,6 +231,9 @@ def feature_folders(
         "tracing/docker": tracing and bool(answers.get("docker")),
         # Where the pods send their spans.
         "tracing/kubernetes": tracing and bool(answers.get("kubernetes")),
+        # The uploads' volume (or bucket) in compose, and the volume the pods share.
+        f"uploads/{uploads}/docker": uploads != "none" and bool(answers.get("docker")),
+        "uploads/local/kubernetes": uploads == "local" and bool(answers.get("kubernetes")),
         f"ci/{ci}": ci != "none",
     }
     return [folder for folder, wanted in flags.items() if wanted]
@@ -233,6 +248,11 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
     sse = bool(answers.get("sse", False))
     # Item events reach clients over a WebSocket, Server-Sent Events or both, from one broker.
     item_events = websockets or sse
+    uploads = answers.get("uploads", "none")
+    has_uploads = uploads != "none"
+    # A request leaves work for after its commit (events to publish, files to remove), or to
+    # undo should it fail (a file it stored).
+    after_commit = item_events or has_uploads
     cache = bool(answers.get("cache", False))
     # Redis is in the stack: it keeps task results and cached items, carries events between
     # processes, and counts requests for the rate limits.
@@ -259,6 +279,7 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         *(["CELERY_BROKER_URL"] if use_celery else []),
         *({"jwt": ["JWT_SECRET"], "api_key": ["API_KEYS"]}.get(answers.get("auth", "none"), [])),
         *(["SENTRY_DSN"] if answers.get("sentry") else []),
+        *(["S3_SECRET_ACCESS_KEY"] if uploads == "s3" else []),
     ]
     fault_servers = [
         *([database["server"]] if database and "server" in database else []),
@@ -302,8 +323,10 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
     sentry = bool(answers.get("sentry", False))
     if sentry:
         requirements += SENTRY_REQUIREMENTS
-    # Subscribers follow item changes through items/changes.py.
-    item_changes = use_celery or item_events
+    if has_uploads:
+        requirements += UPLOAD_REQUIREMENTS
+    # Subscribers follow item changes through items/changes.py (attachments go with their item).
+    item_changes = use_celery or item_events or has_uploads
     # Features with a settings class of their own: Settings composes them with the service's.
     composes_settings = (
         database is not None
@@ -314,6 +337,7 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         or metrics
         or tracing
         or sentry
+        or has_uploads
     )
     return {
         "use_database": database is not None,
@@ -348,12 +372,18 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         else "get_item_repository",
         # The lifespan opens resources (and closes them at shutdown) beside the item store, or
         # sends at shutdown what a feature still holds (spans, error reports).
-        "opens_resources": database is not None or use_redis or item_events or tracing or sentry,
+        "opens_resources": database is not None
+        or use_redis
+        or item_events
+        or tracing
+        or sentry
+        or has_uploads,
         # With features that have settings of their own, the service's own settings are one
         # class among those that Settings composes.
         "service_settings_class": "ServiceSettings" if composes_settings else "Settings",
         "item_changes": item_changes,
         "item_events": item_events,
+        "after_commit": after_commit,
         # The event stream opens with a ticket bought with the usual credentials.
         "stream_tickets": sse and signs_in,
         "outages": outages,
@@ -378,13 +408,14 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
             ]
         ),
         "readiness_checks": dict.fromkeys(checks, "ok"),
-        "dependencies": sorted(requirements),
+        "dependencies": sorted(set(requirements)),
         "dev_dependencies": sorted(
             CELERY_DEV_REQUIREMENTS * use_celery
             + DEV_REQUIREMENTS
             + WEBSOCKETS_DEV_REQUIREMENTS * websockets
             + SSE_DEV_REQUIREMENTS * sse
-            + TRACING_DEV_REQUIREMENTS * tracing,
+            + TRACING_DEV_REQUIREMENTS * tracing
+            + S3_DEV_REQUIREMENTS * (uploads == "s3"),
             key=distribution_name,
         ),
         "features": feature_folders(
@@ -395,6 +426,7 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
             outages=outages,
             item_changes=item_changes,
             item_events=item_events,
+            after_commit=after_commit,
             composes_settings=composes_settings,
         ),
         # The client errors every API route documents (those of bodies are added where one is).
@@ -420,6 +452,7 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
                 "celery": use_celery,
                 "faults": bool(fault_servers),
                 "tracing": tracing,
+                "uploads": has_uploads,
             }.items()
             if wanted
         ],
@@ -431,13 +464,13 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         # Dependencies that other packages load, which deptry cannot see imported, and why.
         "unimported_dependencies": [
             *([database["driver"]] if database else []),
-            *(["python-multipart"] if answers.get("auth") == "jwt" else []),
+            *(["python-multipart"] if answers.get("auth") == "jwt" or has_uploads else []),
         ],
         "unimported_reasons": [
             "SQLAlchemy loads the driver named in the database URL",
             *(
-                ["FastAPI parses the sign-in form with python-multipart"]
-                if answers.get("auth") == "jwt"
+                ["FastAPI parses form bodies with python-multipart"]
+                if answers.get("auth") == "jwt" or has_uploads
                 else []
             ),
         ],

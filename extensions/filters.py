@@ -123,6 +123,21 @@ def class_bases(listed: str, last: str, name: str) -> str:
     return "\n" + "".join(f"    {base},\n" for base in bases)
 
 
+def call_arguments(listed: str, *first: str, line: str) -> str:
+    """The arguments of a call as ruff formats them: `first`, then those that features list
+    ("a, b,"). `line` is the statement with `{}` where they go ("    edit_openapi({})"): on
+    that line if they fit, else on a line of their own, else a line each."""
+    arguments = [*first, *listed_names(listed)]
+    one_line = ", ".join(arguments)
+    if len(line.format(one_line)) <= LINE_LENGTH:
+        return one_line
+    outer = " " * (len(line) - len(line.lstrip()))
+    inner = outer + "    "
+    if len(inner + one_line) <= LINE_LENGTH:
+        return f"\n{inner}{one_line}\n{outer}"
+    return "\n" + "".join(f"{inner}{argument},\n" for argument in arguments) + outer
+
+
 def keyword_list(listed: str, keyword: str) -> str:
     """`, keyword=[a, b]` for the names that features list ("a, b,"); nothing when none does."""
     names = listed_names(listed)
@@ -142,3 +157,4 @@ class NameFilters(Extension):
         environment.filters["import_names"] = import_names
         environment.filters["class_bases"] = class_bases
         environment.filters["keyword_list"] = keyword_list
+        environment.filters["call_arguments"] = call_arguments

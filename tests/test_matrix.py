@@ -163,6 +163,8 @@ def check_serving(project: Project, answers: dict[str, Any], env: dict[str, str]
     # items, a queued task) is the combination's own, and removed afterwards.
     run = f"matrix-{uuid.uuid4().hex[:12]}"
     production |= {"REDIS_PREFIX": f"{run}:", "CELERY_QUEUE": run}
+    # Attachments go beside the project, not into it.
+    production["UPLOAD_DIRECTORY"] = str(project.path.parent / f"{project.path.name}-uploads")
     try:
         serve_and_use(project, answers, env | production, api_key)
     finally:

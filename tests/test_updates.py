@@ -183,6 +183,8 @@ SWITCHES: dict[str, tuple[dict[str, Any], list[dict[str, Any]], str]] = {
     "sse": ({"websockets": True}, [{"sse": True}, {"sse": False}], ""),
     "celery": ({}, [{"celery": "redis"}, {"celery": "none"}], "start a worker and beat"),
     "cache": ({}, [{"cache": True}, {"cache": False}], ""),
+    # Attachments cannot be switched off (their table and files would be stranded), only moved.
+    "uploads": ({}, [{"uploads": "local"}, {"uploads": "s3"}], "Attachments are new"),
     # The observability features, switched on and off together: each adds files, settings and
     # compose services of its own, which an update must add and take away again.
     "observability": (
@@ -261,6 +263,7 @@ REFUSED: dict[str, tuple[dict[str, Any], dict[str, Any], str]] = {
         "This project keeps its items in sqlite, under Alembic migrations",
     ),
     "jwt-off": ({}, {"auth": "api_key"}, "This project's databases hold accounts"),
+    "uploads-off": ({"uploads": "local"}, {"uploads": "none"}, "This project keeps attachments"),
 }
 
 

@@ -3,11 +3,11 @@
     uv run python -m tools.project_modules
 
 Renders the answer sets that, between them, install every distribution the template can depend on
-(each database driver, JWT, Celery with either broker, Redis, WebSockets, metrics, tracing, Sentry),
-installs each with uv, and lists the top-level modules of every installed distribution, runtime and
-development alike, of the standard library, and the project's own top-level folders. The
-package-name validator refuses these names; the matrix fails a combination whose environment holds
-a module missing here.
+(each database driver, JWT, Celery with either broker, Redis, WebSockets, metrics, tracing, Sentry,
+attachments in a directory or a bucket), installs each with uv, and lists the top-level modules
+of every installed distribution, runtime and development alike, of the standard library, and the
+project's own top-level folders. The package-name validator refuses these names; the matrix fails
+a combination whose environment holds a module missing here.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ RICHEST = [
         "cache": True,
         "websockets": True,
         "sse": True,
+        "uploads": "s3",
     },
     {
         "database": "postgresql",
@@ -49,6 +50,7 @@ RICHEST = [
         "metrics": True,
         "tracing": True,
         "sentry": True,
+        "uploads": "local",
         "kubernetes": True,
     },
     {"database": "mysql", "auth": "api_key", "celery": "redis", "cache": True},

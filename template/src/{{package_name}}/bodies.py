@@ -30,17 +30,21 @@ class BodyTooLarge(HTTPException):
 MAX_BODY_BYTES = "x-max-body-bytes"
 
 
-def body_limit(max_bytes: int) -> dict[str, Any]:
+def body_limit(max_bytes: int | str) -> dict[str, Any]:
     """`openapi_extra` for a route whose bodies may be larger (or must be smaller) than
-    REQUEST_BODY_MAX_BYTES, an upload say: `@router.post(..., openapi_extra=body_limit(N))`.
-    The middleware enforces it, and the operation documents it."""
+    REQUEST_BODY_MAX_BYTES, an upload say: `@router.post(..., openapi_extra=body_limit(N))`,
+    or the name of the setting that holds the limit. The middleware enforces it, and the
+    operation documents it."""
     return {MAX_BODY_BYTES: max_bytes}
 
 
 def limit_for(scope: Scope, default: int) -> int:
     """The limit of the route the request reached, else `default`."""
     extra = getattr(scope.get("route"), "openapi_extra", None) or {}
-    return int(extra.get(MAX_BODY_BYTES, default))
+    limit = extra.get(MAX_BODY_BYTES, default)
+    if isinstance(limit, str):  # a setting's name: each deployment chooses
+        limit = getattr(scope["app"].state.settings, limit)
+    return int(limit)
 
 
 class BodyLimitMiddleware:

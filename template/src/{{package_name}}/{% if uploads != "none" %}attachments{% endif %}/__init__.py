@@ -1,0 +1,1 @@
+"""Files attached to items: stored under random names, their records in the database."""
