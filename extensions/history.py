@@ -43,12 +43,14 @@ class ProjectHistory(ContextHook):
 
     def __init__(self, environment: Environment) -> None:
         super().__init__(environment)
-        self.read: dict[tuple[Path, Path], dict[str, Any]] = {}
+        self.read: dict[Path, dict[str, Any]] = {}
 
     def hook(self, context: dict[str, Any]) -> None:
         conf = context["_copier_conf"]
-        key = Path(conf["dst_path"]), Path(conf["answers_file"])
-        if key not in self.read:
-            self.read[key] = previous_answers(*key)
-        context["previous"] = self.read[key]
-        context["existing_project"] = bool(self.read[key])
+        # Keyed by the destination alone: copier renders the answers file's name anew each
+        # time it is asked for, which for every context would cost a third of a render.
+        destination = Path(conf["dst_path"])
+        if destination not in self.read:
+            self.read[destination] = previous_answers(destination, Path(conf["answers_file"]))
+        context["previous"] = self.read[destination]
+        context["existing_project"] = bool(self.read[destination])

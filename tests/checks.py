@@ -42,8 +42,9 @@ def check_rendered(
 ) -> Reused:
     """Run every check the answers call for, under `name`; `runs` holds this session's
     passes. `serve` checks the running service, given its environment. Without `fuzz`, the
-    project's tests leave out its Schemathesis fuzzing; `fuzz_examples` sets how many
-    requests it generates per operation (the project's default otherwise). Without `image`,
+    project's tests leave out its Schemathesis fuzzing; `fuzz_examples` makes it a smoke fuzz:
+    that many generated requests per operation, after the examples, without the boundary cases
+    (the project's default depth, boundary cases included, otherwise). Without `image`,
     the image check (the Dockerfile's install and start) is left out. Without `heavy`, the
     project's slow tests (service, worker and Prometheus processes) are left out, and its fault
     tests run their smoke part only; without `heavy` or `bulk`, its bulk tests (100,000 items
@@ -89,7 +90,10 @@ def check_rendered(
             if serve:
                 with project.step("serve"):
                     serve(env)
-            examples = {"FUZZ_EXAMPLES": str(fuzz_examples)} if fuzz_examples else {}
+            # A smoke fuzz: a few generated requests per operation, without the boundary cases.
+            examples = (
+                {"FUZZ_EXAMPLES": str(fuzz_examples), "FUZZ_COVERAGE": "0"} if fuzz_examples else {}
+            )
             project.run_tests(env | examples, fuzz=fuzz, heavy=heavy, bulk=bulk)
         runs.record_pass(keys[-1], name)
         return reused

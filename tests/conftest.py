@@ -12,7 +12,17 @@ from pathlib import Path
 import pytest
 from _pytest.mark.expression import Expression  # the parser behind -k
 
-from .options import choices, combinations, covered_axes, headline_axes
+from .options import (
+    choices,
+    combination_id,
+    combinations,
+    covered_axes,
+    headline_axes,
+    heavy_services,
+    representative_services,
+    service_of,
+    soaked_combination,
+)
 from .releases import copy_working_tree
 from .service_runs import ServiceRuns
 from .summary import MatrixSummary
@@ -162,9 +172,37 @@ def holds(item: pytest.Item, wanted: dict[str, str]) -> bool:
     return all(str(answers.get(name)).lower() == value for name, value in wanted.items())
 
 
+def start_rank(item: pytest.Item, firsts: set[str]) -> int:
+    """When a test starts: the longest first, so that no worker is left with a long one at the
+    end while the others idle. The soak, then the first combination of each heavy service (its
+    slow and fault tests), the update paths, the first of each representative service (its
+    deep fuzzing and image), then the rest in the order collected. A service's other
+    combinations stay where they are, far from the first: they reuse its run."""
+    if getattr(item, "originalname", None) != "test_combination":
+        return 2 if item.path.name == "test_updates.py" else 4
+    answers = item.callspec.params["answers"]
+    if item.name not in firsts:
+        return 4
+    if combination_id(answers) == soaked_combination():
+        return 0
+    service = service_of(answers)
+    return 1 if service in heavy_services() else 3 if service in representative_services() else 4
+
+
+def first_of_each_service(items: list[pytest.Item]) -> set[str]:
+    """The names of the first collected combination of each service."""
+    firsts: dict[object, str] = {}
+    for item in items:
+        if getattr(item, "originalname", None) == "test_combination":
+            firsts.setdefault(service_of(item.callspec.params["answers"]), item.name)
+    return set(firsts.values())
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """With --answers, keep only the combinations that hold them. With MATRIX_SHARD, keep
-    every COUNT-th combination; the other tests run in shard 1."""
+    """Start the longest tests first. With --answers, keep only the combinations that hold
+    them. With MATRIX_SHARD, keep every COUNT-th combination; the other tests run in shard 1."""
+    firsts = first_of_each_service(items)
+    items.sort(key=lambda item: start_rank(item, firsts))
     wanted = selected_answers(config)
     if wanted is not None:
         config.hook.pytest_deselected(items=[item for item in items if not holds(item, wanted)])

@@ -200,15 +200,16 @@ def representative_services() -> frozenset[tuple[tuple[str, Any], ...]]:
 
 
 # Questions that the slow and fault tests do not depend on: every service runs all its other
-# tests under its own names and Python version.
-UNHEAVY_QUESTIONS = (IDENTITY, "python_version")
+# tests under its own names, Python version and attachments' store (no fault test fails the store).
+UNHEAVY_QUESTIONS = (IDENTITY, "python_version", "uploads")
 
 
 @cache
 def heavy_services() -> frozenset[tuple[tuple[str, Any], ...]]:
     """The services that run the slow tests (the service, a worker or Prometheus in processes
     of their own) and the whole fault group: as few as hold every pair of the values those
-    tests depend on, all service values but the names and the Python version."""
+    tests depend on, all service values but the names, the Python version and the
+    attachments' store."""
     return _covering_services(UNHEAVY_QUESTIONS)
 
 

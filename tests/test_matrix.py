@@ -36,7 +36,7 @@ from .options import (
     unmet_pairs,
 )
 from .project import Project, get, interpreter, python_for_tasks, timed
-from .service_runs import ServiceRuns
+from .service_runs import ServiceRuns, files_digest
 
 # Requests Schemathesis generates per operation for a service that is not representative.
 SMOKE_FUZZ_EXAMPLES = 3
@@ -68,9 +68,9 @@ def test_combination(
         assert project.mentions(default_names()) == []
 
     # A deployment twin (same service files, other deployment files) reuses its service's run.
-    # Every service is fuzzed with every check; representative services generate the
-    # project's default number of requests per operation (others a few, after the same
-    # examples and boundary cases), and theirs alone run the image check. Heavy services run
+    # Every service is fuzzed with every check; representative services send every boundary
+    # case and the project's default number of generated requests per operation (others, a
+    # few after the same examples), and theirs alone run the image check. Heavy services run
     # every fault test and the slow tests (the service, a Celery worker or Prometheus in
     # processes of their own); the others run the smoke part of the fault group.
     representative = service_of(answers) in representative_services()
@@ -102,7 +102,11 @@ def test_combination(
         # Every module the project can import is one the package-name validator refuses.
         unlisted = module_names(project.path, result.answers["package_name"]) - project_modules()
         assert unlisted == set(), "run `uv run python -m tools.project_modules` to list them"
-    project.run("pre-commit", project.tool("pre-commit"), "validate-config")
+    # The hooks' configuration: validated once a run for each version of the file.
+    hooks = "pre-commit-" + files_digest(project.path, (".pre-commit-config.yaml",))
+    if not service_runs.passed_as(hooks):
+        project.run("pre-commit", project.tool("pre-commit"), "validate-config")
+        service_runs.record_pass(hooks, name)
 
 
 def test_every_covered_value_meets_every_other_value() -> None:

@@ -63,21 +63,25 @@ class DoomedFiles:
     @asynccontextmanager
     async def sweeping(self, every_seconds: float) -> AsyncIterator[None]:
         """Sweep for as long as the service runs: when woken, and every `every_seconds`."""
+        stopping = asyncio.Event()
 
-        async def sweep_forever() -> None:
-            while True:
+        async def sweep_until_stopped() -> None:
+            while not stopping.is_set():
                 with suppress(TimeoutError):
                     await asyncio.wait_for(self._woken.wait(), every_seconds)
                 self._woken.clear()
-                await self.sweep()
+                if not stopping.is_set():
+                    await self.sweep()
 
-        task = asyncio.create_task(sweep_forever())
+        task = asyncio.create_task(sweep_until_stopped())
         try:
             yield
         finally:
-            task.cancel()
-            with suppress(asyncio.CancelledError):
-                await task
+            # A sweep under way finishes (cancelled, it would leave its connection unreturned);
+            # what it has not reached waits for the next sweep, of any process.
+            stopping.set()
+            self._woken.set()
+            await task
 
 
 class AttachmentCleanup:
