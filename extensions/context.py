@@ -177,6 +177,9 @@ def feature_folders(
     flags = {
         f"database/{database}": True,
         "database": database != "none",
+        # Files on the service's machine (the SQLite database, attachments in a directory): the
+        # soak keeps them in a folder of its own.
+        "local_files": database == "sqlite" or uploads == "local",
         # A database server (rather than a file): its timeouts, and tests on a server of their own.
         "database/server": database in ("postgresql", "mysql"),
         "auth": auth != "none",
