@@ -36,6 +36,11 @@ class DoomedFiles:
         self.store = store
         self._woken = asyncio.Event()
 
+    async def remove(self, key: str) -> None:
+        """Remove one file from storage; one that is not there is gone already."""
+        with suppress(FileNotFoundError):
+            await obstore.delete_async(self.store, key)
+
     async def wake(self) -> None:
         """Sweep soon, not in the request: no response waits for storage."""
         self._woken.set()
@@ -52,9 +57,7 @@ class DoomedFiles:
         async with self.database.read_engine.connect() as connection:
             keys = await doomed_keys(connection, SWEEP_BATCH)
         for key in keys:
-            # Gone already when a sweep of another process removed it.
-            with suppress(FileNotFoundError):
-                await obstore.delete_async(self.store, key)
+            await self.remove(key)  # not there when a sweep of another process removed it
         if keys:
             async with self.database.engine.begin() as connection:
                 await forget(connection, keys)
