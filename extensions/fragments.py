@@ -42,10 +42,15 @@ def parts_of(source: str) -> dict[tuple[str, str], str]:
     """The parts of a feature's file by (shared file, place); text before the first is a note."""
     pieces = PART.split(source.removesuffix("\n"))
     # pieces: the note, then shared file, place (None for the whole file) and text in turn.
-    return {
-        (name, part or ""): text.removesuffix("\n")
-        for name, part, text in zip(pieces[1::3], pieces[2::3], pieces[3::3], strict=True)
-    }
+    parts: dict[tuple[str, str], str] = {}
+    for name, part, text in zip(pieces[1::3], pieces[2::3], pieces[3::3], strict=True):
+        key = (name, part or "")
+        if key in parts:
+            # A second part of the same name would silently replace the first.
+            msg = f"{key} appears twice: write it as one part"
+            raise ValueError(msg)
+        parts[key] = text.removesuffix("\n")
+    return parts
 
 
 # A render asks for a few hundred parts of a few dozen feature files: each file is read and

@@ -16,6 +16,7 @@ from extensions.filters import (
     project_modules,
     slugify,
 )
+from extensions.fragments import parts_of
 from extensions.refusals import refusal_report
 
 
@@ -116,3 +117,16 @@ def test_derive_with_postgresql() -> None:
     assert derived["database_url"] == "postgresql+asyncpg://postgres@127.0.0.1:5432/shop"
     assert "asyncpg>=0.30" in derived["dependencies"]
     assert derived["dependencies"] == sorted(derived["dependencies"])
+
+
+def test_a_features_parts_are_read_by_file_and_place() -> None:
+    source = "A note.\n{# into README.md: about #}\n\n- a line\n{# into env.example #}\nA=1\n"
+
+    assert parts_of(source) == {("README.md", "about"): "\n- a line", ("env.example", ""): "A=1"}
+
+
+def test_a_part_named_twice_is_refused() -> None:
+    source = "{# into tests/a.py: tests #}\none\n{# into tests/a.py: tests #}\ntwo\n"
+
+    with pytest.raises(ValueError, match="appears twice"):
+        parts_of(source)

@@ -59,10 +59,10 @@ def path_pattern(template: str) -> re.Pattern[str]:
 def allowed_methods(paths: dict[str, dict[str, Any]], path: str) -> str | None:
     """The `Allow` header of a 405 for `path`: the methods the OpenAPI `paths` document on
     it, with HEAD wherever GET is; None for a path they do not hold."""
-    # A path without parameters first: `/items/export` is not `/items/{item_id}`.
-    template = path if path in paths else None
-    template = template or next((t for t in paths if path_pattern(t).fullmatch(path)), None)
-    if template is None:
+    matching = [template for template in paths if path_pattern(template).fullmatch(path)]
+    if not matching:
         return None
+    # The one with the fewest parameters: `/items/export` is not `/items/{item_id}`.
+    template = min(matching, key=lambda template: template.count("{"))
     methods = set(methods_of(paths[template]))
     return ", ".join(sorted(methods | ({"HEAD"} if "GET" in methods else set())))
