@@ -2,7 +2,8 @@
 
 openapi-python-client turns the document into a package; a test imports it and signs in (with
 JWT: registers and signs in; with API keys: sends the key) and then creates, reads, lists,
-updates and deletes an item through its functions and models alone. A generator warning (an
+updates and deletes an item through its functions and models alone, and where the service takes
+attachments, uploads one as multipart and downloads it. A generator warning (an
 operation or schema it could not turn into code) fails the check, and so does any answer the
 client cannot parse into the documented model.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import io
 import json
 import os
 import secrets
@@ -110,12 +112,16 @@ def signed_in(
 
 
 def check_generated_client(
-    base_url: str, directory: Path, auth: str, api_key: str | None = None
+    base_url: str, directory: Path, answers: dict[str, Any], api_key: str | None = None
 ) -> None:
-    """Generate a client for the service at `base_url` and use it for sign-in and CRUD."""
+    """Generate a client for the service at `base_url` and use it for sign-in and CRUD, and
+    for attachments where the service takes them."""
     client = GeneratedClient(import_package(generate_client(base_url, directory)))
     with ExitStack() as stack:
-        use_items(client, signed_in(client, base_url, auth, api_key, stack))
+        user = signed_in(client, base_url, answers["auth"], api_key, stack)
+        use_items(client, user)
+        if answers.get("uploads", "none") != "none":
+            use_attachments(client, user)
 
 
 def use_items(client: GeneratedClient, user: Any) -> None:
@@ -160,3 +166,36 @@ def use_items(client: GeneratedClient, user: Any) -> None:
     assert gone.status_code == 404
     assert isinstance(gone.parsed, models.ErrorResponse)
     assert gone.parsed.error.code == "not_found"
+
+
+def use_attachments(client: GeneratedClient, user: Any) -> None:
+    """Attach a file through the generated multipart model, list it, download it and delete it."""
+    models, files = client.models, client.module("types")
+
+    def attachments(name: str) -> Any:
+        return client.operation("attachments", name)
+
+    item = client.operation("items", "create").sync(
+        client=user, body=models.ItemCreate(name="With a file", price_cents=100)
+    )
+    picture = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
+    file = files.File(payload=io.BytesIO(picture), file_name="photo.png", mime_type="image/png")
+    created = attachments("upload").sync_detailed(
+        item_id=item.id, client=user, body=models.BodyAttachmentsUpload(file=file)
+    )
+    assert created.status_code == 201, created.content
+    attachment = created.parsed
+    assert isinstance(attachment, models.AttachmentRead)
+    assert (attachment.filename, attachment.size_bytes) == ("photo.png", len(picture))
+
+    assert attachments("list").sync(item_id=item.id, client=user) == [attachment]
+    downloaded = attachments("download").sync_detailed(
+        item_id=item.id, attachment_id=attachment.id, client=user
+    )
+    assert downloaded.status_code == 200
+    assert downloaded.content == picture
+    deleted = attachments("delete").sync_detailed(
+        item_id=item.id, attachment_id=attachment.id, client=user
+    )
+    assert deleted.status_code == 204, deleted.content
+    assert attachments("list").sync(item_id=item.id, client=user) == []

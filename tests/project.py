@@ -209,26 +209,51 @@ class Project:
     def serving(self, script: str, env: dict[str, str]) -> Iterator[str]:
         """Start the service's own entry point on a free loopback port; yield its base URL."""
         port = free_port()
-        log = self.path / "server.log"
-        with log.open("w") as output:
-            server = subprocess.Popen(
-                [self.tool(script)],
-                cwd=self.path,
-                env=self.env | env | {"HOST": "127.0.0.1", "PORT": str(port)},
-                stdout=output,
-                stderr=subprocess.STDOUT,
-            )
         base_url = f"http://127.0.0.1:{port}"
-        try:
-            wait_until_answering(f"{base_url}/health/live", server, log)
+        with running(
+            [self.tool(script)],
+            cwd=self.path,
+            env=self.env | env | {"HOST": "127.0.0.1", "PORT": str(port)},
+            log=self.path / "server.log",
+            ready_url=f"{base_url}/health/live",
+        ):
             yield base_url
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:  # never leave a server behind
-                server.kill()
-                server.wait()
+
+    @contextmanager
+    def s3_server(self) -> Iterator[str]:
+        """moto's S3 server, from the project's own environment, on a free loopback port; yield
+        its address."""
+        port = free_port()
+        endpoint = f"http://127.0.0.1:{port}"
+        with running(
+            [self.tool("moto_server"), "-H", "127.0.0.1", "-p", str(port)],
+            cwd=self.path.parent,
+            env=self.env,
+            log=self.path.parent / f"{self.path.name}-s3.log",
+            ready_url=f"{endpoint}/",
+        ):
+            yield endpoint
+
+
+@contextmanager
+def running(
+    command: list[str], *, cwd: Path, env: dict[str, str], log: Path, ready_url: str
+) -> Iterator[None]:
+    """Run a server until the block ends, once `ready_url` answers; its output goes to `log`."""
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT
+        )
+    try:
+        wait_until_answering(ready_url, server, log)
+        yield
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # never leave a server behind
+            server.kill()
+            server.wait()
 
 
 def free_port() -> int:

@@ -6,7 +6,9 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+import urllib.request
 import uuid
+from contextlib import ExitStack
 from typing import Any
 
 import pytest
@@ -167,10 +169,13 @@ def check_serving(project: Project, answers: dict[str, Any], env: dict[str, str]
     # items, a queued task) is the combination's own, and removed afterwards.
     run = f"matrix-{uuid.uuid4().hex[:12]}"
     production |= {"REDIS_PREFIX": f"{run}:", "CELERY_QUEUE": run}
-    # Attachments go beside the project, not into it.
+    # Attachments go beside the project, not into it, or into a bucket of the run's own.
     production["UPLOAD_DIRECTORY"] = str(project.path.parent / f"{project.path.name}-uploads")
     try:
-        serve_and_use(project, answers, env | production, api_key)
+        with ExitStack() as stack:
+            if answers.get("uploads") == "s3":
+                production |= bucket_settings(stack.enter_context(project.s3_server()))
+            serve_and_use(project, answers, env | production, api_key)
     finally:
         clean_up = CLEAN_UP.format(package=answers["package_name"])
         project.run("serve", project.tool("python"), "-c", clean_up, env=env | production)
@@ -193,6 +198,18 @@ if hasattr(settings, "celery_queue"):
 """
 
 
+def bucket_settings(endpoint: str) -> dict[str, str]:
+    """Settings of a new bucket on the S3 server at `endpoint` (moto creates one unsigned)."""
+    bucket = "attachments"
+    urllib.request.urlopen(urllib.request.Request(f"{endpoint}/{bucket}", method="PUT")).close()
+    return {
+        "S3_ENDPOINT_URL": endpoint,
+        "S3_BUCKET": bucket,
+        "S3_ACCESS_KEY_ID": "matrix",
+        "S3_SECRET_ACCESS_KEY": secrets.token_urlsafe(24),
+    }
+
+
 def serve_and_use(
     project: Project, answers: dict[str, Any], env: dict[str, str], api_key: str
 ) -> None:
@@ -212,4 +229,4 @@ def serve_and_use(
         assert "/api/v1/items" in json.loads(body)["paths"]
         with project.step("client"):
             client_folder = project.path.parent / "generated-client"
-            check_generated_client(base_url, client_folder, answers["auth"], api_key)
+            check_generated_client(base_url, client_folder, answers, api_key)
