@@ -109,6 +109,10 @@ SENTRY_REQUIREMENTS = ["sentry-sdk>=2.76"]
 UPLOAD_REQUIREMENTS = ["obstore>=0.8", "puremagic>=1.28", "python-multipart>=0.0.20"]
 # The S3 tests run moto's S3 server on loopback.
 S3_DEV_REQUIREMENTS = ["moto[server]>=5.1"]
+# GraphQL: Strawberry, the GraphQL core it builds on, and the HTTP errors it raises, which the
+# service puts in its error shape; the tests generate documents from the schema.
+GRAPHQL_REQUIREMENTS = ["cross-web>=0.6", "graphql-core>=3.2", "strawberry-graphql>=0.341"]
+GRAPHQL_DEV_REQUIREMENTS = ["hypothesis-graphql>=0.13"]
 # Per broker answer: the broker's default URL for local development.
 CELERY_BROKERS = {
     "redis": "redis://127.0.0.1:6379/1",
@@ -223,6 +227,11 @@ def feature_folders(
         # Files attached to items, in a directory or an S3-compatible bucket.
         "uploads": uploads != "none",
         f"uploads/{uploads}": uploads != "none",
+        # GraphQL at /graphql, on the item service; with accounts, each item's owner.
+        "graphql": bool(answers.get("graphql")),
+        "graphql/owners": bool(answers.get("graphql")) and auth == "jwt",
+        # A key where REST asks for one: by method, as for /api/v1.
+        "graphql/api_keys": bool(answers.get("graphql")) and auth == "api_key",
         # Settings composes the service's own settings class with those of the features above.
         "composed_settings": composes_settings,
         "docker": bool(answers.get("docker")),
@@ -328,6 +337,9 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         requirements += SENTRY_REQUIREMENTS
     if has_uploads:
         requirements += UPLOAD_REQUIREMENTS
+    graphql = bool(answers.get("graphql", False))
+    if graphql:
+        requirements += GRAPHQL_REQUIREMENTS
     # Subscribers follow item changes through items/changes.py (attachments go with their item).
     item_changes = use_celery or item_events or has_uploads
     # Features with a settings class of their own: Settings composes them with the service's.
@@ -341,6 +353,7 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         or tracing
         or sentry
         or has_uploads
+        or graphql
     )
     return {
         "use_database": database is not None,
@@ -389,6 +402,8 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         "after_commit": after_commit,
         # The event stream opens with a ticket bought with the usual credentials.
         "stream_tickets": sse and signs_in,
+        # GraphQL reads items' owners (accounts) a page at a time.
+        "graphql_owners": graphql and answers.get("auth") == "jwt",
         "outages": outages,
         # What tracing follows beyond the requests, in words.
         "traced_calls": spoken_list(
@@ -418,7 +433,8 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
             + WEBSOCKETS_DEV_REQUIREMENTS * websockets
             + SSE_DEV_REQUIREMENTS * sse
             + TRACING_DEV_REQUIREMENTS * tracing
-            + S3_DEV_REQUIREMENTS * (uploads == "s3"),
+            + S3_DEV_REQUIREMENTS * (uploads == "s3")
+            + GRAPHQL_DEV_REQUIREMENTS * graphql,
             key=distribution_name,
         ),
         "features": feature_folders(

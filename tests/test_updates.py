@@ -185,6 +185,7 @@ SWITCHES: dict[str, tuple[dict[str, Any], list[dict[str, Any]], str]] = {
     "cache": ({}, [{"cache": True}, {"cache": False}], ""),
     # Attachments cannot be switched off (their table and files would be stranded), only moved.
     "uploads": ({}, [{"uploads": "local"}, {"uploads": "s3"}], "Attachments are new"),
+    "graphql": ({"auth": "jwt"}, [{"graphql": True}, {"graphql": False}], ""),
     # The observability features, switched on and off together: each adds files, settings and
     # compose services of its own, which an update must add and take away again.
     "observability": (

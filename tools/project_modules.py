@@ -41,6 +41,7 @@ RICHEST = [
         "websockets": True,
         "sse": True,
         "uploads": "s3",
+        "graphql": True,
     },
     {
         "database": "postgresql",

@@ -1,0 +1,1 @@
+"""GraphQL at /graphql, on the item service the REST API uses (Strawberry)."""
