@@ -230,6 +230,8 @@ def feature_folders(
         # GraphQL at /graphql, on the item service; with accounts, each item's owner.
         "graphql": bool(answers.get("graphql")),
         "graphql/owners": bool(answers.get("graphql")) and auth == "jwt",
+        # Each POST counts against the write limit, as a REST write does.
+        "graphql/rate_limits": bool(answers.get("graphql")) and bool(answers.get("cache")),
         # A key where REST asks for one: by method, as for /api/v1.
         "graphql/api_keys": bool(answers.get("graphql")) and auth == "api_key",
         # Settings composes the service's own settings class with those of the features above.
