@@ -8,7 +8,9 @@ the run fails when the service reaches less than TARGET_RATIO of the baseline's 
 request fails (an error status, or no answer within wrk's timeout). The same service with
 `metrics=true`, and with `tracing=true` (sampled at its default rate, sending to a receiver in
 this process), serves the list too, each in alternating rounds with the plain one: the run fails
-when a feature costs more than FEATURE_COST_TARGET of the plain list's rate. A last run signs in
+when a feature costs more than FEATURE_COST_TARGET of the plain list's rate. With `graphql=true`,
+the same page as a GraphQL query is loaded beside the REST list of the same process: the run fails
+below GRAPHQL_TARGET_RATIO of the list's rate. A last run signs in
 over and over while liveness is loaded beside it, to show that password hashing does not hold up
 other requests.
 
@@ -69,6 +71,13 @@ WRK_TIMEOUT = "30s"
 UNLIMITED = "1000000/minute"
 SEED_ITEMS = 50
 LIST_PATH = f"/api/v1/items?limit={SEED_ITEMS}"
+# The same page through GraphQL (graphql=true), with every field the REST list sends.
+GRAPHQL_ITEMS = (
+    f"{{ items(limit: {SEED_ITEMS}) {{ total limit offset"
+    " items { id name description priceCents createdAt updatedAt version ownerId } } }"
+)
+# The founders' target for it: at least this share of the REST list's rate on the same service.
+GRAPHQL_TARGET_RATIO = 0.5
 STARTUP_TIMEOUT_SECONDS = 30.0
 # Both apps keep this many connections open, more than the load's concurrency needs at
 # once. SQLAlchemy closes overflow connections as they come back while asyncpg's pool
@@ -102,6 +111,13 @@ wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 
 # Item creation: every request gets a name unique across threads and runs, so that the
 # unique-name constraint never turns the load into 409s.
+# A JSON string is a Lua string literal too (the query has no characters they escape apart).
+WRK_GRAPHQL = f"""
+wrk.method = "POST"
+wrk.body = {json.dumps(json.dumps({"query": GRAPHQL_ITEMS}))}
+wrk.headers["Content-Type"] = "application/json"
+"""
+
 WRK_CREATE = """
 wrk.headers["Content-Type"] = "application/json"
 local threads = 0
@@ -407,16 +423,42 @@ def compare(
 ) -> tuple[Result, Result]:
     """Measure one path on two servers in alternating rounds, so that a machine getting
     slower or faster during the run weighs on both alike."""
-    for name, server in zip(names, servers, strict=True):
+    first, second = alternate(
+        [(name, server, path, options) for name, server in zip(names, servers, strict=True)],
+        load,
+        workdir,
+    )
+    return first, second
+
+
+def alternate(
+    loads: list[tuple[str, Server, str, dict[str, Any]]], load: Load, workdir: Path
+) -> list[Result]:
+    """Measure each (name, server, path, wrk options) in turn, round after round."""
+    for name, server, path, options in loads:
         if load.warmup:
             measure_once(name, server, path, load.warmup, load, workdir, **options)
-    rounds: tuple[list[Result], list[Result]] = ([], [])
+    rounds: list[list[Result]] = [[] for _ in loads]
     for _ in range(load.rounds):
-        for name, server, results in zip(names, servers, rounds, strict=True):
-            result = measure_once(name, server, path, load.duration, load, workdir, **options)
-            results.append(result)
-    first, second = (merge(results) for results in rounds)
-    return first, second
+        for (name, server, path, options), results in zip(loads, rounds, strict=True):
+            results.append(
+                measure_once(name, server, path, load.duration, load, workdir, **options)
+            )
+    return [merge(results) for results in rounds]
+
+
+def check_graphql_page(service_url: str, headers: dict[str, str]) -> None:
+    """The GraphQL query must answer the page the REST list answers."""
+    rest = request_json(service_url + LIST_PATH, headers=headers)
+    request = urllib.request.Request(
+        service_url + "/graphql",
+        data=json.dumps({"query": GRAPHQL_ITEMS}).encode(),
+        headers={**headers, "Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        page = json.load(response)["data"]["items"]
+    if [item["id"] for item in page["items"]] != [item["id"] for item in rest["items"]]:
+        sys.exit(f"GraphQL and REST disagree:\n{page}\n{rest}")
 
 
 def sign_ins_beside_liveness(server: Server, load: Load, workdir: Path) -> tuple[Result, Result]:
@@ -485,6 +527,7 @@ def measure(workdir: Path, load: Load) -> tuple[list[Result], dict[str, tuple[Re
     # The same service with each observability feature, on the same database, for its cost.
     for feature in MEASURED_FEATURES:
         render_service(workdir / f"service-{feature}", **{feature: True})
+    render_service(workdir / "service-graphql", graphql=True)
     with ExitStack() as stack:
         name = stack.enter_context(benchmark_database(project))
         jwt_secret = secrets.token_urlsafe(48)
@@ -558,6 +601,31 @@ def measure(workdir: Path, load: Load) -> tuple[list[Result], dict[str, tuple[Re
                 workdir,
                 headers=signed_in,
             )
+        # REST and GraphQL on one service: the list, then the same page as a GraphQL query.
+        both = stack.enter_context(
+            serve(
+                service_cmd,
+                workdir / "service-graphql",
+                service_env,
+                "/health/live",
+                workdir / "graphql.log",
+            )
+        )
+        check_graphql_page(both.url, signed_in)
+        rest, graphql = alternate(
+            [
+                (f"GET {LIST_PATH}, with GraphQL", both, LIST_PATH, {"headers": signed_in}),
+                (
+                    f"POST /graphql, {SEED_ITEMS} items",
+                    both,
+                    "/graphql",
+                    {"headers": signed_in, "script": WRK_GRAPHQL},
+                ),
+            ],
+            replace(load, rounds=FEATURE_ROUNDS),
+            workdir,
+        )
+        costs["graphql"] = (rest, graphql)
         # After the list, because it grows the table the list counts.
         create = load_endpoint(
             "POST /api/v1/items",
@@ -584,7 +652,14 @@ def main() -> int:
     met = ratio >= TARGET_RATIO
     verdict = "met" if met else "MISSED"
     print(f"\nitems list / raw baseline: {ratio:.2f} (target >= {TARGET_RATIO:.2f}): {verdict}")
-    fits = True
+    rest, graphql = costs.pop("graphql")
+    graphql_ratio = graphql.rps / rest.rps
+    graphql_met = graphql_ratio >= GRAPHQL_TARGET_RATIO
+    print(
+        f"GraphQL items query / REST list: {graphql_ratio:.2f}"
+        f" (target >= {GRAPHQL_TARGET_RATIO:.2f}): {'met' if graphql_met else 'MISSED'}"
+    )
+    fits = graphql_met
     for feature, (plain, featured) in costs.items():
         cost = 1 - featured.rps / plain.rps
         fits = fits and cost <= FEATURE_COST_TARGET
