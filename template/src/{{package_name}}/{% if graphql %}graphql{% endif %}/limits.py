@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 
 from graphql import (
+    ASTValidationRule,
     FieldNode,
     FragmentSpreadNode,
     GraphQLError,
@@ -16,8 +17,10 @@ from graphql import (
     ValidationContext,
     ValidationRule,
 )
-from strawberry.extensions import AddValidationRules, MaxAliasesLimiter, QueryDepthLimiter
+from strawberry.extensions import AddValidationRules
 from strawberry.extensions.base_extension import SchemaExtension
+from strawberry.extensions.max_aliases import create_validator as aliases_rule
+from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 
 from ..pagination import PageQuery
 from ..settings import GraphQLSettings
@@ -94,9 +97,12 @@ def _page_size(node: FieldNode) -> int:
     return largest
 
 
-def limits(settings: GraphQLSettings) -> list[Extension]:
-    return [
-        partial(QueryDepthLimiter, max_depth=settings.graphql_max_depth),
-        partial(MaxAliasesLimiter, max_alias_count=settings.graphql_max_aliases),
-        partial(AddValidationRules, [cost_rule(settings.graphql_max_cost)]),
+def limits(settings: GraphQLSettings) -> Extension:
+    """The rules of Strawberry's QueryDepthLimiter and MaxAliasesLimiter, and the cost rule,
+    made once: with the same rules for every request, ValidationCache checks a document once."""
+    rules: list[type[ASTValidationRule]] = [
+        depth_rule(settings.graphql_max_depth, should_ignore=None),
+        aliases_rule(settings.graphql_max_aliases),
+        cost_rule(settings.graphql_max_cost),
     ]
+    return partial(AddValidationRules, rules)
