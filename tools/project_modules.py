@@ -54,7 +54,9 @@ RICHEST = [
         "uploads": "local",
         "kubernetes": True,
     },
-    {"database": "mysql", "auth": "api_key", "celery": "redis", "cache": True},
+    {"database": "mysql", "auth": "api_key", "celery": "redis", "cache": True, "graphql": True},
+    # Without Celery, whose bounds hold python-dateutil back, Strawberry's newer one needs tzdata.
+    {"database": "postgresql", "auth": "none", "graphql": True},
 ]
 # Run by a project's interpreter: the importable top-level names of each installed
 # distribution, read from its RECORD (top_level.txt is optional and often missing).
