@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .project import Project, free_port, get, wait_until_answering
+from .project import Project, free_port, get, running
 
 # The validators are installed in the template's own environment (see pyproject.toml).
 TOOLS = Path(sys.executable).parent
@@ -299,24 +299,12 @@ def run_image_outside_container(
         server_env["JWT_SECRET"] = "image-check-" + "x" * 40
     assert runtime.cmd is not None
     assert runtime.healthcheck is not None
-    log = root / "server.log"
-    with log.open("w") as output:
-        server = subprocess.Popen(
-            runtime.cmd, cwd=app, env=server_env, stdout=output, stderr=subprocess.STDOUT
-        )
-    try:
-        wait_until_answering(f"http://127.0.0.1:{port}/health/live", server, log)
-        status, body = get(f"http://127.0.0.1:{port}/health/live")
+    live = f"http://127.0.0.1:{port}/health/live"
+    with running(runtime.cmd, cwd=app, env=server_env, log=root / "server.log", ready_url=live):
+        status, body = get(live)
         assert status == 200, body
         health = subprocess.run(runtime.healthcheck, cwd=app, env=server_env, timeout=10)
         assert health.returncode == 0, "the image's HEALTHCHECK passes against the server"
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
     shutil.rmtree(root, ignore_errors=True)
 
 
