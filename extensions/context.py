@@ -234,6 +234,10 @@ def feature_folders(
         "graphql/rate_limits": bool(answers.get("graphql")) and bool(answers.get("cache")),
         # A key where REST asks for one: by method, as for /api/v1.
         "graphql/api_keys": bool(answers.get("graphql")) and auth == "api_key",
+        # Subscriptions to item events, over a WebSocket beside the event socket; or, without
+        # WebSockets, no socket at /graphql.
+        "graphql/subscriptions": bool(answers.get("graphql")) and bool(answers.get("websockets")),
+        "graphql/http_only": bool(answers.get("graphql")) and not answers.get("websockets"),
         # Settings composes the service's own settings class with those of the features above.
         "composed_settings": composes_settings,
         "docker": bool(answers.get("docker")),
@@ -406,6 +410,8 @@ def derive(answers: dict[str, Any]) -> dict[str, Any]:
         "stream_tickets": sse and signs_in,
         # GraphQL reads items' owners (accounts) a page at a time.
         "graphql_owners": graphql and answers.get("auth") == "jwt",
+        # GraphQL subscriptions: a socket of their own, fed by the event hub.
+        "graphql_subscriptions": graphql and websockets,
         "outages": outages,
         # What tracing follows beyond the requests, in words.
         "traced_calls": spoken_list(

@@ -35,6 +35,8 @@ def _described(error: GraphQLError) -> tuple[str, str, list[dict[str, Any]]]:
 
 
 def shaped(error: GraphQLError) -> GraphQLError:
+    if error.extensions and "code" in error.extensions:
+        return error  # shaped already: shaping is done once, where the error is first seen
     message, code, details = _described(error)
     extensions: dict[str, Any] = {"code": code, "request_id": request_id_var.get()}
     if details:
