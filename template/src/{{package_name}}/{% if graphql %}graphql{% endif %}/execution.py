@@ -1,30 +1,37 @@
 """How GraphQL runs a document, with a shortcut for the fields it spends most of its time on:
-the plain scalar fields of an object (an item's id, name, price...). graphql-core completes each
-field through its general machinery, a few microseconds apiece, which for a page of items is
-most of a request; an object whose selected fields are all plain attributes is read in one pass.
+the plain scalar fields of objects (an item's id, name, price...). graphql-core completes each
+field, and each item of a list, through its general machinery, a few microseconds apiece, which
+for a page of items is most of a request. An object whose selected fields all read attributes,
+and a list of such objects, is read in one pass.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from operator import attrgetter
 from typing import Any
 
 from graphql import (
     GraphQLLeafType,
     GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLResolveInfo,
     Undefined,
     get_nullable_type,
     is_leaf_type,
     is_non_null_type,
 )
-from graphql.execution.collect_fields import GroupedFieldSet
+from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 from graphql.pyutils import AwaitableOrValue, Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
-# For each field of a selection: its response name, the attribute's resolver, its scalar or enum
-# type, and whether it may be null.
-Plan = tuple[tuple[str, Callable[..., Any], GraphQLLeafType, bool], ...]
+# For each field of a selection: its response name, how to read it, its scalar or enum type,
+# and whether it may be null.
+Plan = tuple[tuple[str, Callable[[object], object], GraphQLLeafType, bool], ...]
 
 
 class Execution(StrawberryGraphQLCoreExecutionContext):
+    """Anything the shortcut does not cover, and any value it cannot complete (a null where
+    none may be, a value its type refuses), takes graphql-core's way, which reports it."""
+
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         # By selection (the same object for every item of a list); kept with it, so that its
@@ -42,11 +49,52 @@ class Execution(StrawberryGraphQLCoreExecutionContext):
         plan = self._plan(parent_type, grouped_field_set)
         if plan is not None and (read := _read(plan, source_value)) is not None:
             return read
-        # Anything else, and any value the shortcut cannot complete (a null where none may be,
-        # an error), takes graphql-core's way, which reports it as GraphQL requires.
         return super().execute_fields(
             parent_type, source_value, path, grouped_field_set, position_context
         )
+
+    def complete_iterable_value(
+        self,
+        item_type: GraphQLOutputType,
+        field_details_list: FieldDetailsList,
+        info: GraphQLResolveInfo[Any],
+        path: Path,
+        items: Iterable[Any],
+        position_context: Any,  # noqa: ANN401 - graphql-core's, which varies by executor
+    ) -> AwaitableOrValue[list[Any]]:
+        items = list(items)
+        if (read := self._read_all(item_type, field_details_list, path, items)) is not None:
+            return read
+        return super().complete_iterable_value(
+            item_type, field_details_list, info, path, items, position_context
+        )
+
+    def _read_all(
+        self,
+        item_type: GraphQLOutputType,
+        field_details_list: FieldDetailsList,
+        path: Path,
+        items: list[Any],
+    ) -> list[Any] | None:
+        """The values of a list of plain objects; None when one needs graphql-core's way."""
+        object_type = get_nullable_type(item_type)
+        # An is_type_of check of each item is graphql-core's to make; so is streaming.
+        if not isinstance(object_type, GraphQLObjectType) or object_type.is_type_of:
+            return None
+        if self.get_stream_usage(field_details_list, path):
+            return None
+        grouped_field_set, deferred, _ = self.collect_subfields(object_type, field_details_list)
+        plan = None if deferred else self._plan(object_type, grouped_field_set)
+        if plan is None:
+            return None
+        nullable = not is_non_null_type(item_type)
+        values = []
+        for item in items:
+            value = None if item is None else _read(plan, item)
+            if value is None and not (item is None and nullable):
+                return None
+            values.append(value)
+        return values
 
     def _plan(self, parent_type: GraphQLObjectType, fields: GroupedFieldSet) -> Plan | None:
         cached = self._plans.get(id(fields))
@@ -62,15 +110,17 @@ class Execution(StrawberryGraphQLCoreExecutionContext):
         for response_name, details in fields.items():
             node = details[0].node
             field = self.schema.get_field(parent_type, node.name.value)
-            if field is None or node.arguments:
+            leaf = None if field is None else get_nullable_type(field.type)
+            if field is None or node.arguments or not is_leaf_type(leaf):
                 return None
-            resolve, leaf = field.resolve, get_nullable_type(field.type)
-            # Strawberry marks the resolver of a field that only reads an attribute.
-            if resolve is None or not getattr(resolve, "_is_default", False):
+            # A field of Strawberry's that only reads an attribute, as its default resolver does.
+            strawberry_field = field.extensions.get("strawberry-definition")
+            if not getattr(field.resolve, "_is_default", False) or strawberry_field is None:
                 return None
-            if not is_leaf_type(leaf):
+            if strawberry_field.default_resolver is not getattr:
                 return None
-            plan.append((response_name, resolve, leaf, not is_non_null_type(field.type)))
+            reader = attrgetter(strawberry_field.python_name)
+            plan.append((response_name, reader, leaf, not is_non_null_type(field.type)))
         return tuple(plan)
 
 
@@ -78,8 +128,8 @@ def _read(plan: Plan, source: object) -> dict[str, Any] | None:
     """The fields' values, as graphql-core would complete them; None when one needs its way."""
     data: dict[str, Any] = {}
     try:
-        for response_name, resolve, leaf, nullable in plan:
-            value = resolve(source, None)
+        for response_name, read, leaf, nullable in plan:
+            value = read(source)
             if value is None:
                 if not nullable:
                     return None
