@@ -63,7 +63,7 @@ class Execution(StrawberryGraphQLCoreExecutionContext):
         position_context: Any,  # noqa: ANN401 - graphql-core's, which varies by executor
     ) -> AwaitableOrValue[list[Any]]:
         items = list(items)
-        if (read := self._read_all(item_type, field_details_list, path, items)) is not None:
+        if (read := self._read_all(item_type, field_details_list, info, path, items)) is not None:
             return read
         return super().complete_iterable_value(
             item_type, field_details_list, info, path, items, position_context
@@ -73,13 +73,13 @@ class Execution(StrawberryGraphQLCoreExecutionContext):
         self,
         item_type: GraphQLOutputType,
         field_details_list: FieldDetailsList,
+        info: GraphQLResolveInfo[Any],
         path: Path,
         items: list[Any],
     ) -> list[Any] | None:
         """The values of a list of plain objects; None when one needs graphql-core's way."""
         object_type = get_nullable_type(item_type)
-        # An is_type_of check of each item is graphql-core's to make; so is streaming.
-        if not isinstance(object_type, GraphQLObjectType) or object_type.is_type_of:
+        if not isinstance(object_type, GraphQLObjectType):
             return None
         if self.get_stream_usage(field_details_list, path):
             return None
@@ -88,8 +88,12 @@ class Execution(StrawberryGraphQLCoreExecutionContext):
         if plan is None:
             return None
         nullable = not is_non_null_type(item_type)
+        # Strawberry's check that an item is of the type (for types made from Pydantic models).
+        is_type_of = object_type.is_type_of
         values = []
         for item in items:
+            if item is not None and is_type_of is not None and is_type_of(item, info) is not True:
+                return None
             value = None if item is None else _read(plan, item)
             if value is None and not (item is None and nullable):
                 return None
