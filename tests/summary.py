@@ -34,6 +34,8 @@ class MatrixSummary:
         self.soaks: dict[str, str] = {}
         # The template's shape figures (tests/test_repository.py), as a table.
         self.shape: str | None = None
+        # The share of each roadmap's topics shown in code (tests/test_roadmap.py), as a table.
+        self.roadmap_coverage: str | None = None
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         properties: dict[str, Any] = dict(report.user_properties)
@@ -60,6 +62,8 @@ class MatrixSummary:
             self.screenshots.append(properties["screenshot"])
         if "template_shape" in properties:
             self.shape = properties["template_shape"]
+        if "roadmap_coverage" in properties:
+            self.roadmap_coverage = properties["roadmap_coverage"]
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         for path in sorted(self.screenshots):
@@ -79,6 +83,9 @@ class MatrixSummary:
         if self.shape:
             terminalreporter.section("template shape (ceilings go down to the targets)")
             terminalreporter.write_line(self.shape)
+        if self.roadmap_coverage:
+            terminalreporter.section("roadmap topics shown in code, per roadmap")
+            terminalreporter.write_line(self.roadmap_coverage.rstrip())
         for name, figures in self.soaks.items():
             terminalreporter.section(f"soak of {name}")
             terminalreporter.write_line(figures.rstrip())

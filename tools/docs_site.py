@@ -15,7 +15,8 @@ import yaml
 from compare import Comparison, describe, render, spelled
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
-from roadmap import locate, roadmap, table
+from roadmap import coverage_table, locate, not_shown_table, table, titles
+from study_pages import interview_page, learning_path_page
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = {".py": "python", ".toml": "toml", ".yml": "yaml", ".yaml": "yaml", ".md": "markdown"}
@@ -23,10 +24,25 @@ LANGUAGES = {".py": "python", ".toml": "toml", ".yml": "yaml", ".yaml": "yaml", 
 
 ROADMAP_INTRO = """# The roadmap map
 
-Where each FastAPI roadmap topic shows in a rendered project, and in which variants (`roadmap.yml`
-lists the topics and the variants). It is generated when the site is built, from markers in the
-template (`{# roadmap: <topic> #}` at the start of a line), so it follows the code; the tests fail
-when a topic points nowhere or a marker names an unknown topic.
+Where each topic of the five FastAPI roadmaps the template teaches shows in a rendered project,
+and in which variants (`roadmap.yml` lists the roadmaps, their topics merged across them, and the
+variants). It is generated when the site is built, from markers in the template
+(`{# roadmap: <topic> #}` at the start of a line), so it follows the code; the tests fail when a
+topic points nowhere, a marker names an unknown topic, or a roadmap has less than 85% of its
+topics shown.
+
+"""
+
+NOT_SHOWN_INTRO = """
+## Topics not shown in code
+
+Named by the roadmaps, and left out of the generated service on purpose: why, and where to read
+about them.
+
+"""
+
+COVERAGE_INTRO = """
+## Coverage per roadmap
 
 """
 
@@ -129,8 +145,8 @@ def gallery_pages(config: dict[str, Any], renders: Renders) -> dict[str, str]:
 
 def topic_links(topics: list[str], roadmap_page: str) -> str:
     """Topic titles, each linked to its rows in the roadmap map."""
-    titles = roadmap()["topics"]
-    return ", ".join(f"[{titles[topic]}]({roadmap_page}#{topic})" for topic in topics)
+    named = titles()
+    return ", ".join(f"[{named[topic]}]({roadmap_page}#{topic})" for topic in topics)
 
 
 def feature_page(entry: dict[str, Any], comparison: Comparison) -> str:
@@ -164,7 +180,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         renders = Renders(Path(scratch))
         pages = {"options.md": options_page(copier, renders.answers({}))}
         pages |= gallery_pages(copier, renders)
-    pages["roadmap.md"] = ROADMAP_INTRO + table(locate())
+    located = locate()
+    pages["roadmap.md"] = (
+        ROADMAP_INTRO
+        + table(located)
+        + NOT_SHOWN_INTRO
+        + not_shown_table()
+        + COVERAGE_INTRO
+        + coverage_table(located)
+    )
+    pages["learning-path.md"] = learning_path_page(located)
+    pages["interview.md"] = interview_page(located)
     for name, content in pages.items():
         files.append(File.generated(config, name, content=content))
     return files
