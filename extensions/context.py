@@ -103,7 +103,9 @@ TRACED_LIBRARIES = {
 }
 # The tracing tests decode what the exporter sends with OpenTelemetry's protobuf classes.
 TRACING_DEV_REQUIREMENTS = ["opentelemetry-proto>=1.45"]
-SENTRY_REQUIREMENTS = ["sentry-sdk>=2.76"]
+# Below 3: sentry-sdk 3.0 reworked `init` and dropped `before_send_transaction`,
+# which tags traced requests with their request id here.
+SENTRY_REQUIREMENTS = ["sentry-sdk>=2.76,<3"]
 # Attachments: one client for a directory and for S3-compatible buckets, the file types told by
 # their first bytes, and the multipart parser of FastAPI's UploadFile.
 UPLOAD_REQUIREMENTS = ["obstore>=0.8", "puremagic>=1.28", "python-multipart>=0.0.20"]
