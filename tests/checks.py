@@ -67,7 +67,7 @@ def check_rendered(
         ]
         reused = Reused(service=next(filter(None, map(runs.passed_as, keys)), None))
         if reused.service:
-            project.run("uv sync", "uv", "sync", "--locked")  # the deployment checks use it
+            project.run("uv sync", *project.commands()["sync"])  # the deployment checks use it
         else:
             project.check_code(mypy_cache)
         check_deployment(project, answers)

@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import re
+import shlex
 import shutil
 import socket
 import subprocess
@@ -28,6 +29,18 @@ from tools.pythons import find_python
 # (Python's own "}}" in nested dict literals is fine; "{{ name" is not, unless it is a
 # GitHub Actions expression, "${{ github.sha }}".)
 JINJA_RESIDUE = re.compile(r"(?<!\$)\{\{-?\s*[\w(]|\{%|%\}|\{#|#\}")
+
+# What each line of the commands block of a project's AGENTS.md is for, by how it starts; the
+# one other line a project may hold, `uv run <its script>`, serves it.
+COMMAND_ROLES = {
+    ("uv", "sync"): "sync",
+    ("uv", "run", "ruff", "check"): "lint",
+    ("uv", "run", "ruff", "format"): "format",
+    ("uv", "run", "mypy"): "types",
+    ("uv", "run", "deptry"): "dependencies",
+    ("uv", "run", "alembic"): "migrate",
+    ("uv", "run", "pytest"): "test",
+}
 
 
 @contextmanager
@@ -125,14 +138,37 @@ class Project:
             )
         return result.stdout
 
+    def commands(self) -> dict[str, list[str]]:
+        """The commands of the project's AGENTS.md, by role (COMMAND_ROLES, and `serve`): the
+        checks run them as written, so that every one of them is known to work."""
+        text = (self.path / "AGENTS.md").read_text()
+        block = text.partition("## Commands")[2].partition("```bash\n")[2].partition("```")[0]
+        found: dict[str, list[str]] = {}
+        for line in block.splitlines():
+            command = shlex.split(line, comments=True)
+            role = next(
+                (
+                    role
+                    for start, role in COMMAND_ROLES.items()
+                    if tuple(command[: len(start)]) == start
+                ),
+                "serve" if command[:2] == ["uv", "run"] and len(command) == 3 else None,
+            )
+            assert role is not None, f"AGENTS.md: the checks do not know what {line!r} is for"
+            assert role not in found, f"AGENTS.md: a second command to {role}: {line!r}"
+            found[role] = command
+        return found
+
     def check_code(self, mypy_cache: str) -> None:
-        """Install from the lock file, then lint, type-check and check the declared dependencies."""
-        self.run("uv sync", "uv", "sync", "--locked")
-        self.run("ruff", self.tool("ruff"), "check", ".")
-        self.run("ruff", self.tool("ruff"), "format", "--check", ".")
+        """Install from the lock file, then lint, type-check and check the declared dependencies,
+        with the commands of AGENTS.md."""
+        commands = self.commands()
+        self.run("uv sync", *commands["sync"])
+        self.run("ruff", *commands["lint"])
+        self.run("ruff", *commands["format"])
         cache = Path(mypy_cache) / self.mypy_options_digest()
-        self.run("mypy", self.tool("mypy"), "--cache-dir", str(cache))
-        self.run("deptry", self.tool("deptry"), ".")
+        self.run("mypy", *commands["types"], env={"MYPY_CACHE_DIR": str(cache)})
+        self.run("deptry", *commands["dependencies"])
 
     def mypy_options_digest(self) -> str:
         """A name for the project's mypy options. A project whose options differ (a feature adds
@@ -148,11 +184,13 @@ class Project:
         return self.run("soak", self.tool("python"), "tests/soak.py", "--seconds", str(seconds))
 
     def migrate(self, database: str, env: dict[str, str]) -> None:
-        """Apply the migrations, and check that they match the models."""
-        if database != "none":
-            # Alembic's own command line, twice in one interpreter: the app imports once.
-            both = "from alembic.config import main; main(['upgrade', 'head']); main(['check'])"
-            self.run("alembic", self.tool("python"), "-c", both, env=env)
+        """Apply the migrations with the command of AGENTS.md, which names one exactly where
+        there is a database, and check that they match the models."""
+        migrate = self.commands().get("migrate")
+        assert (migrate is not None) == (database != "none"), "AGENTS.md: migrate, with a database"
+        if migrate:
+            self.run("alembic", *migrate, env=env)
+            self.run("alembic", self.tool("alembic"), "check", env=env)
 
     def run_tests(
         self, env: dict[str, str], *, fuzz: bool = True, heavy: bool = True, bulk: bool = True
@@ -165,7 +203,9 @@ class Project:
             skipped += ["-m", "not slow and not bulk and (not faults or smoke)"]
         elif not bulk:
             skipped += ["-m", "not bulk"]
-        self.run("pytest", self.tool("pytest"), "-q", "-p", "no:cacheprovider", *skipped, env=env)
+        # The command of AGENTS.md, as written; the selection goes through the environment.
+        options = shlex.join(["-q", "-p", "no:cacheprovider", *skipped])
+        self.run("pytest", *self.commands()["test"], env=env | {"PYTEST_ADDOPTS": options})
 
     def tool(self, name: str) -> str:
         """A command installed in the project's virtual environment."""
@@ -207,11 +247,14 @@ class Project:
 
     @contextmanager
     def serving(self, script: str, env: dict[str, str]) -> Iterator[str]:
-        """Start the service's own entry point on a free loopback port; yield its base URL."""
+        """Start the service's own entry point, with the command of AGENTS.md, on a free
+        loopback port; yield its base URL."""
         port = free_port()
         base_url = f"http://127.0.0.1:{port}"
+        command = self.commands()["serve"]
+        assert command == ["uv", "run", script], f"AGENTS.md serves with {shlex.join(command)}"
         with running(
-            [self.tool(script)],
+            command,
             cwd=self.path,
             env=self.env | env | {"HOST": "127.0.0.1", "PORT": str(port)},
             log=self.path / "server.log",

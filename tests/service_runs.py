@@ -18,8 +18,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-# Everything the service's checks read: its code, tests, migrations, settings and lock.
+# Everything the service's checks read: its code, tests, migrations, settings and lock, and
+# the commands they run.
 SERVICE_FILES = (
+    "AGENTS.md",
     "src",
     "tests",
     "migrations",

@@ -8,6 +8,9 @@ import pytest
 
 from .options import covered_axes, unmet_pairs, wanted_pairs
 
+# How tests/test_examples.py names its runs.
+EXAMPLE_PREFIX = "example="
+
 
 class MatrixSummary:
     """A pytest plugin living on the controller; xdist workers send it their test reports."""
@@ -94,7 +97,13 @@ class MatrixSummary:
         terminalreporter.section("combination matrix")
         for line in self.table():
             terminalreporter.write_line(line)
-        outcomes = list(self.outcomes.values())
+        # The examples (tests/test_examples.py) are in the table, and counted apart.
+        examples = {
+            name: outcome
+            for name, outcome in self.outcomes.items()
+            if name.startswith(EXAMPLE_PREFIX)
+        }
+        outcomes = [outcome for name, outcome in self.outcomes.items() if name not in examples]
         passed, skipped = outcomes.count("passed"), outcomes.count("skipped")
         refused = sum(outcome == "passed" for outcome in self.refusals.values())
         terminalreporter.write_line(
@@ -102,6 +111,10 @@ class MatrixSummary:
             f"{passed} passed, {skipped} skipped; "
             f"refusals: {len(self.refusals)} tested, {refused} refused as expected"
         )
+        if examples:
+            terminalreporter.write_line(
+                f"examples: {len(examples)} ran, {list(examples.values()).count('passed')} passed"
+            )
         if self.steps:
             ran = len(self.steps) - len(self.reused)
             terminalreporter.write_line(
