@@ -13,6 +13,7 @@ from typing import Any
 
 from .databases import SERVER_URLS, database_env, require_server
 from .deployment import check_deployment, run_image_outside_container
+from .mypy_caches import MypyCaches
 from .project import Project
 from .service_runs import ServiceRuns, image_digest, service_digest
 
@@ -31,7 +32,7 @@ def check_rendered(
     answers: dict[str, Any],
     *,
     name: str,
-    mypy_cache: str,
+    mypy_cache: MypyCaches,
     runs: ServiceRuns,
     serve: Callable[[dict[str, str]], None] | None = None,
     fuzz: bool = True,

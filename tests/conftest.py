@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from _pytest.mark.expression import Expression  # the parser behind -k
 
+from .mypy_caches import MypyCaches
 from .options import (
     choices,
     combination_id,
@@ -122,16 +123,13 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(scope="session")
-def mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """One mypy cache per test process, shared by its rendered projects.
-
-    Installed packages are identical across rendered projects, so they are analysed
-    once per Python version and set of mypy options (a folder each, Project.check_code);
-    mypy still re-checks every module whose source differs.
-    Not shared between xdist workers: mypy keeps its cache in SQLite, and two mypy runs
-    writing one database at once can fail on its lock.
-    """
-    return str(tmp_path_factory.mktemp("mypy-cache"))
+def mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> MypyCaches:
+    """mypy caches shared by this test process's rendered projects, each started from a warm
+    copy another worker made where there is one (tests/mypy_caches.py)."""
+    return MypyCaches(
+        own=tmp_path_factory.mktemp("mypy-cache"),
+        shared=shared_directory(tmp_path_factory, "mypy-warm"),
+    )
 
 
 @pytest.fixture(scope="session")

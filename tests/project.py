@@ -25,6 +25,8 @@ from plumbum import local
 
 from tools.pythons import find_python
 
+from .mypy_caches import MypyCaches
+
 # Leftovers of template syntax that must never reach a rendered file.
 # (Python's own "}}" in nested dict literals is fine; "{{ name" is not, unless it is a
 # GitHub Actions expression, "${{ github.sha }}".)
@@ -159,15 +161,17 @@ class Project:
             found[role] = command
         return found
 
-    def check_code(self, mypy_cache: str) -> None:
+    def check_code(self, mypy_cache: MypyCaches) -> None:
         """Install from the lock file, then lint, type-check and check the declared dependencies,
         with the commands of AGENTS.md."""
         commands = self.commands()
         self.run("uv sync", *commands["sync"])
         self.run("ruff", *commands["lint"])
         self.run("ruff", *commands["format"])
-        cache = Path(mypy_cache) / self.mypy_options_digest()
+        options = self.mypy_options_digest()
+        cache = mypy_cache.for_options(options)
         self.run("mypy", *commands["types"], env={"MYPY_CACHE_DIR": str(cache)})
+        mypy_cache.publish(options)
         self.run("deptry", *commands["dependencies"])
 
     def mypy_options_digest(self) -> str:

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from .checks import check_rendered
+from .mypy_caches import MypyCaches
 from .options import ROOT, questions
 from .project import Project, interpreter, python_for_tasks, timed
 from .service_runs import ServiceRuns
@@ -30,7 +31,7 @@ def test_example(
     example: Path,
     copie: Any,
     record_property: Any,
-    mypy_cache: str,
+    mypy_cache: MypyCaches,
     service_runs: ServiceRuns,
 ) -> None:
     answers: dict[str, Any] = yaml.safe_load(example.read_text())

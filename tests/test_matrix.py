@@ -18,6 +18,7 @@ from tools.project_modules import module_names
 
 from .checks import check_rendered
 from .generated_client import check_generated_client
+from .mypy_caches import MypyCaches
 from .options import (
     IDENTITY,
     UNHEAVY_QUESTIONS,
@@ -51,7 +52,7 @@ def test_combination(
     answers: dict[str, Any],
     copie: Any,
     record_property: Any,
-    mypy_cache: str,
+    mypy_cache: MypyCaches,
     service_runs: ServiceRuns,
 ) -> None:
     timings: dict[str, float] = {}

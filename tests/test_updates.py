@@ -15,6 +15,7 @@ import yaml
 from extensions.moved_modules import MOVED, moves
 
 from .checks import check_rendered
+from .mypy_caches import MypyCaches
 from .project import Project, interpreter, python_for_tasks
 from .prompts import COPIER
 from .releases import releases, version_key
@@ -288,7 +289,7 @@ def test_switch_that_would_strand_data_is_refused(
 
 @pytest.fixture
 def check_project(
-    mypy_cache: str,
+    mypy_cache: MypyCaches,
     service_runs: ServiceRuns,
     record_property: Any,
     request: pytest.FixtureRequest,
