@@ -10,13 +10,12 @@ from typing import Any
 import pytest
 import yaml
 
-from .checks import check_rendered
 from .mypy_caches import MypyCaches
 from .options import ROOT, questions
 from .project import Project, interpreter, python_for_tasks, timed
 from .service_runs import ServiceRuns
 from .summary import EXAMPLE_PREFIX
-from .test_matrix import SMOKE_FUZZ_EXAMPLES, check_serving
+from .test_matrix import check_service
 
 # examples/team.yml is a team's standard, not a project: tests/test_team.py renders it.
 EXAMPLES = sorted(path for path in (ROOT / "examples").glob("*.yml") if path.stem != "team")
@@ -49,15 +48,13 @@ def test_example(
     assert project.text_problems() == []
 
     # As the matrix checks a service that is not among its representative or heavy ones.
-    check_rendered(
+    check_service(
         project,
         result.answers,
         name=name,
         mypy_cache=mypy_cache,
         runs=service_runs,
-        serve=lambda env: check_serving(project, result.answers, env),
-        fuzz_examples=SMOKE_FUZZ_EXAMPLES,
-        image=False,
+        representative=False,
         heavy=False,
         bulk=False,
     )

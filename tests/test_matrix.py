@@ -16,7 +16,7 @@ import pytest
 from extensions.filters import project_modules
 from tools.project_modules import module_names
 
-from .checks import check_rendered
+from .checks import Reused, check_rendered
 from .generated_client import check_generated_client
 from .mypy_caches import MypyCaches
 from .options import (
@@ -76,16 +76,13 @@ def test_combination(
     # few after the same examples), and theirs alone run the image check. Heavy services run
     # every fault test and the slow tests (the service, a Celery worker or Prometheus in
     # processes of their own); the others run the smoke part of the fault group.
-    representative = service_of(answers) in representative_services()
-    reused = check_rendered(
+    reused = check_service(
         project,
         result.answers,
         name=name,
         mypy_cache=mypy_cache,
         runs=service_runs,
-        serve=lambda env: check_serving(project, result.answers, env),
-        fuzz_examples=None if representative else SMOKE_FUZZ_EXAMPLES,
-        image=representative,
+        representative=service_of(answers) in representative_services(),
         # Servers stopped, frozen and restarted, and the slow tests: between them, heavy
         # services hold every pair of the values those tests depend on (every server kind,
         # metrics or tracing with each broker and database).
@@ -156,6 +153,34 @@ def test_refused_combination(
 
     assert result.exit_code != 0
     assert message in str(result.exception)
+
+
+def check_service(
+    project: Project,
+    answers: dict[str, Any],
+    *,
+    name: str,
+    mypy_cache: MypyCaches,
+    runs: ServiceRuns,
+    representative: bool,
+    heavy: bool,
+    bulk: bool,
+) -> Reused:
+    """The checks of a rendered service, its start and a generated client's visit included:
+    a representative service's fuzzing goes deep and its image is checked, the others get a
+    smoke fuzz."""
+    return check_rendered(
+        project,
+        answers,
+        name=name,
+        mypy_cache=mypy_cache,
+        runs=runs,
+        serve=lambda env: check_serving(project, answers, env),
+        fuzz_examples=None if representative else SMOKE_FUZZ_EXAMPLES,
+        image=representative,
+        heavy=heavy,
+        bulk=bulk,
+    )
 
 
 def check_serving(project: Project, answers: dict[str, Any], env: dict[str, str]) -> None:
