@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
+import operator
 import random
 from functools import cache
 from pathlib import Path
@@ -108,6 +110,50 @@ def pairs(answers: dict[str, Any]) -> set[frozenset[tuple[str, Any]]]:
     return {frozenset(pair) for pair in itertools.combinations(answers.items(), 2)}
 
 
+# The searches below score hundreds of thousands of answer sets by the pairs they hold. Each
+# (question, value) of the matrix has a number, and a set of pairs is an int with a bit per
+# pair: union, intersection and counting are then single operations on ints.
+
+
+@cache
+def _numbers() -> dict[tuple[str, Any], int]:
+    """Each (question, value) the matrix can hold, numbered."""
+    offered = [
+        (name, value) for name in headline_axes() + covered_axes() for value in choices(name)
+    ]
+    return {answer: number for number, answer in enumerate(offered)}
+
+
+def _pair_bit(first: tuple[str, Any], second: tuple[str, Any]) -> int:
+    numbers = _numbers()
+    low, high = sorted((numbers[first], numbers[second]))
+    return 1 << (low * len(numbers) + high)
+
+
+def pair_mask(answers: dict[str, Any]) -> int:
+    """The pairs of `answers`, a bit each (see `pairs`)."""
+    mask = 0
+    for first, second in itertools.combinations(answers.items(), 2):
+        mask |= _pair_bit(first, second)
+    return mask
+
+
+def _cross_mask(answers: dict[str, Any], others: dict[str, Any]) -> int:
+    """The pairs of one answer of `answers` with one of `others`."""
+    mask = 0
+    for first in answers.items():
+        for second in others.items():
+            mask |= _pair_bit(first, second)
+    return mask
+
+
+def _mask_of(pair_set: set[frozenset[tuple[str, Any]]]) -> int:
+    mask = 0
+    for pair in pair_set:
+        mask |= _pair_bit(*pair)
+    return mask
+
+
 def deployment_axes() -> list[str]:
     """Questions that add deployment files around an unchanged service."""
     return list(copier_config()["_matrix"].get("deployment", []))
@@ -120,12 +166,10 @@ def _product(axes: list[str]) -> list[dict[str, Any]]:
     ]
 
 
-def _most_pairs(
-    options: list[dict[str, Any]], unmet: set[frozenset[tuple[str, Any]]], turn: int
-) -> dict[str, Any]:
-    """The option that meets the most unmet pairs; ties go round the options by turn."""
+def _most_pairs(options: list[dict[str, Any]], unmet: int, turn: int) -> dict[str, Any]:
+    """The option that meets the most `unmet` pairs; ties go round the options by turn."""
     rotated = options[turn % len(options) :] + options[: turn % len(options)]
-    return max(rotated, key=lambda option: len(pairs(option) & unmet))
+    return max(rotated, key=lambda option: (pair_mask(option) & unmet).bit_count())
 
 
 def combinations() -> list[dict[str, Any]]:
@@ -138,13 +182,20 @@ def combinations() -> list[dict[str, Any]]:
     deployment files; each variant then gets its own deployment values (ci).
     Ordered by deployment variant, so twins of one service run far apart in a run.
     """
+    return [dict(answers) for answers in _combinations()]
+
+
+@cache
+def _combinations() -> tuple[dict[str, Any], ...]:
     deployment = deployment_axes()
     headline, covered = headline_axes(), covered_axes()
     service_axes = [axis for axis in headline if axis not in deployment]
     variant_axes = [axis for axis in headline if axis in deployment]
     service_covered = _product([axis for axis in covered if axis not in deployment])
+    service_covered_masks = [pair_mask(values) for values in service_covered]
+    service_answers = list(dict.fromkeys(a for values in service_covered for a in values.items()))
     variant_covered = _product([axis for axis in covered if axis in deployment])
-    unmet = wanted_pairs()
+    unmet = _mask_of(wanted_pairs())
     chosen = []
     for turn, service in enumerate(_product(service_axes)):
         variants = [
@@ -157,14 +208,28 @@ def combinations() -> list[dict[str, Any]]:
         # The service's own covered values, for the pairs they meet across its variants; none
         # that copier refuses with one of them.
         allowed = [
-            values
-            for values in service_covered
+            number
+            for number, values in enumerate(service_covered)
             if not any(is_refused(variant | values) for variant in variants)
         ]
-        extra = max(
-            allowed[turn % len(allowed) :] + allowed[: turn % len(allowed)],
-            key=lambda values: sum(len(pairs(variant | values) & unmet) for variant in variants),
-        )
+        # A variant's pairs with the values: those of each of its answers with each value.
+        crosses = [
+            {answer: _cross_mask(variant, dict([answer])) for answer in service_answers}
+            for variant in variants
+        ]
+        variant_masks = [pair_mask(variant) for variant in variants]
+        held = {
+            number: _unmet_held(
+                service_covered[number],
+                service_covered_masks[number],
+                variant_masks,
+                crosses,
+                unmet,
+            )
+            for number in allowed
+        }
+        rotation = turn % len(allowed)
+        extra = service_covered[max(allowed[rotation:] + allowed[:rotation], key=held.__getitem__)]
         for number, variant in enumerate(variants):
             options = [
                 variant | extra | values
@@ -172,10 +237,29 @@ def combinations() -> list[dict[str, Any]]:
                 if not is_refused(variant | extra | values)
             ]
             best = _most_pairs(options, unmet, turn + number)
-            unmet -= pairs(best)
+            unmet &= ~pair_mask(best)
             chosen.append(best)
     order = {tuple(variant.values()): rank for rank, variant in enumerate(_product(variant_axes))}
-    return sorted(chosen, key=lambda answers: order[tuple(answers[a] for a in variant_axes)])
+    return tuple(sorted(chosen, key=lambda answers: order[tuple(answers[a] for a in variant_axes)]))
+
+
+def _unmet_held(
+    values: dict[str, Any],
+    values_mask: int,
+    variant_masks: list[int],
+    crosses: list[dict[tuple[str, Any], int]],
+    unmet: int,
+) -> int:
+    """How many `unmet` pairs the variants hold with `values` added, counted per variant: each
+    variant's own pairs, those of the values, and those of each of its answers with each value
+    (`crosses`, per variant and value)."""
+    held = 0
+    for variant_mask, cross in zip(variant_masks, crosses, strict=True):
+        mask = variant_mask | values_mask
+        for answer in values.items():
+            mask |= cross[answer]
+        held += (mask & unmet).bit_count()
+    return held
 
 
 def service_of(answers: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
@@ -218,24 +302,29 @@ def _covering_services(ignored: tuple[str, ...]) -> frozenset[tuple[tuple[str, A
     leaving the `ignored` questions out of the pairs."""
     services = list(dict.fromkeys(service_of(answers) for answers in combinations()))
     held = [
-        pairs({name: value for name, value in service if name not in ignored})
+        pair_mask({name: value for name, value in service if name not in ignored})
         for service in services
     ]
     tries = (_greedy_cover(held, random.Random(seed)) for seed in range(COVER_TRIES))
     return frozenset(services[index] for index in min(tries, key=len))
 
 
-def _greedy_cover(held: list[set[Any]], rng: random.Random) -> list[int]:
-    """Indexes of sets whose union is the union of all `held`: the set holding the most not yet
-    held each time (ties drawn by `rng`), then without any set the others make redundant."""
-    wanted = set().union(*held)
-    unmet, chosen = set(wanted), []
+def _greedy_cover(held: list[int], rng: random.Random) -> list[int]:
+    """Indexes of pair sets (`pair_mask`s) whose union is the union of all `held`: the set
+    holding the most not yet held each time (ties drawn by `rng`), then without any set the
+    others make redundant."""
+    wanted = functools.reduce(operator.or_, held)
+    unmet, chosen = wanted, []
     while unmet:
-        scores = [len(pairs_held & unmet) for pairs_held in held]
-        chosen.append(rng.choice([i for i, score in enumerate(scores) if score == max(scores)]))
-        unmet -= held[chosen[-1]]
+        scores = [(pairs_held & unmet).bit_count() for pairs_held in held]
+        best = max(scores)
+        chosen.append(rng.choice([i for i, score in enumerate(scores) if score == best]))
+        unmet &= ~held[chosen[-1]]
     for index in list(chosen):
-        if set().union(*(held[other] for other in chosen if other != index)) >= wanted:
+        rest = functools.reduce(
+            operator.or_, (held[other] for other in chosen if other != index), 0
+        )
+        if rest & wanted == wanted:
             chosen.remove(index)
     return chosen
 
