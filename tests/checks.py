@@ -67,9 +67,7 @@ def check_rendered(
             for level in depths[: depth + 1]
         ]
         reused = Reused(service=next(filter(None, map(runs.passed_as, keys)), None))
-        if reused.service:
-            project.run("uv sync", *project.commands()["sync"])  # the deployment checks use it
-        else:
+        if not reused.service:
             project.check_code(mypy_cache)
         check_deployment(project, answers)
 

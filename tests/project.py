@@ -94,6 +94,7 @@ class Project:
     python_version: str
     timings: dict[str, float] = field(default_factory=dict)
     running_steps: set[str] = field(default_factory=set)
+    synced: bool = False
 
     @property
     def env(self) -> dict[str, str]:
@@ -161,11 +162,17 @@ class Project:
             found[role] = command
         return found
 
+    def sync(self) -> None:
+        """Install the project from its lock file, with the command of AGENTS.md, once."""
+        if not self.synced:
+            self.run("uv sync", *self.commands()["sync"])
+            self.synced = True
+
     def check_code(self, mypy_cache: MypyCaches) -> None:
         """Install from the lock file, then lint, type-check and check the declared dependencies,
         with the commands of AGENTS.md."""
         commands = self.commands()
-        self.run("uv sync", *commands["sync"])
+        self.sync()
         self.run("ruff", *commands["lint"])
         self.run("ruff", *commands["format"])
         options = self.mypy_options_digest()

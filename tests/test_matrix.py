@@ -105,6 +105,7 @@ def test_combination(
     # The hooks' configuration: validated once a run for each version of the file.
     hooks = "pre-commit-" + files_digest(project.path, (".pre-commit-config.yaml",))
     if not service_runs.passed_as(hooks):
+        project.sync()
         project.run("pre-commit", project.tool("pre-commit"), "validate-config")
         service_runs.record_pass(hooks, name)
 

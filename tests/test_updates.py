@@ -318,6 +318,7 @@ def check_project(
             heavy=False,
         )
         checked.append(reused.service)
+        project.sync()
         project.run(
             "pre-commit",
             project.tool("pre-commit"),
