@@ -175,10 +175,8 @@ class Project:
         self.sync()
         self.run("ruff", *commands["lint"])
         self.run("ruff", *commands["format"])
-        options = self.mypy_options_digest()
-        cache = mypy_cache.for_options(options)
-        self.run("mypy", *commands["types"], env={"MYPY_CACHE_DIR": str(cache)})
-        mypy_cache.publish(options)
+        with mypy_cache.for_options(self.mypy_options_digest()) as cache:
+            self.run("mypy", *commands["types"], env={"MYPY_CACHE_DIR": str(cache)})
         self.run("deptry", *commands["dependencies"])
 
     def mypy_options_digest(self) -> str:
