@@ -6,14 +6,17 @@ and a list of such objects, is read in one pass.
 """
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
 from graphql import (
+    GraphQLInt,
     GraphQLLeafType,
     GraphQLObjectType,
     GraphQLOutputType,
     GraphQLResolveInfo,
+    GraphQLString,
     Undefined,
     get_nullable_type,
     is_leaf_type,
@@ -23,9 +26,30 @@ from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 from graphql.pyutils import AwaitableOrValue, Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
-# For each field of a selection: its response name, how to read it, its scalar or enum type,
-# and whether it may be null.
-Plan = tuple[tuple[str, Callable[[object], object], GraphQLLeafType, bool], ...]
+# The values GraphQL's Int holds: 32-bit signed integers.
+INT_RANGE = range(-(2**31), 2**31)
+# The Python types whose values these types return unchanged (an Int's, when in range).
+KEPT_AS: dict[GraphQLLeafType, type] = {GraphQLInt: int, GraphQLString: str}
+
+
+@dataclass(frozen=True)
+class Field:
+    """How a plain field's value is completed: its scalar or enum type, whether it may be null,
+    and the Python type a value already has when that type would return it unchanged (an int
+    in range for Int, a str for String), which then needs no call."""
+
+    leaf: GraphQLLeafType
+    nullable: bool
+    kept: type | None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A selection of plain fields: their response names, and one call that reads every one."""
+
+    names: tuple[str, ...]
+    read: Callable[[object], tuple[object, ...]]
+    fields: tuple[Field, ...]
 
 
 class Execution(StrawberryGraphQLCoreExecutionContext):
@@ -47,7 +71,7 @@ class Execution(StrawberryGraphQLCoreExecutionContext):
         position_context: Any,  # noqa: ANN401 - graphql-core's, which varies by executor
     ) -> AwaitableOrValue[dict[str, Any]]:
         plan = self._plan(parent_type, grouped_field_set)
-        if plan is not None and (read := _read(plan, source_value)) is not None:
+        if plan is not None and (read := read_plain(plan, source_value)) is not None:
             return read
         return super().execute_fields(
             parent_type, source_value, path, grouped_field_set, position_context
@@ -94,7 +118,7 @@ class Execution(StrawberryGraphQLCoreExecutionContext):
         for item in items:
             if item is not None and is_type_of is not None and is_type_of(item, info) is not True:
                 return None
-            value = None if item is None else _read(plan, item)
+            value = None if item is None else read_plain(plan, item)
             if value is None and not (item is None and nullable):
                 return None
             values.append(value)
@@ -110,7 +134,7 @@ class Execution(StrawberryGraphQLCoreExecutionContext):
         """The plan of a selection of plain scalar fields only; None for any other."""
         if self.middleware_manager is not None and self.middleware_manager.middlewares:
             return None  # extensions that wrap each field's resolver must see every field
-        plan = []
+        names, attributes, plain = [], [], []
         for response_name, details in fields.items():
             node = details[0].node
             field = self.schema.get_field(parent_type, node.name.value)
@@ -123,26 +147,31 @@ class Execution(StrawberryGraphQLCoreExecutionContext):
                 return None
             if strawberry_field.default_resolver is not getattr:
                 return None
-            reader = attrgetter(strawberry_field.python_name)
-            plan.append((response_name, reader, leaf, not is_non_null_type(field.type)))
-        return tuple(plan)
+            names.append(response_name)
+            attributes.append(strawberry_field.python_name)
+            plain.append(Field(leaf, not is_non_null_type(field.type), KEPT_AS.get(leaf)))
+        if not names:
+            return None
+        read_all = attrgetter(*attributes)
+        # attrgetter of one name returns its value alone, of several a tuple.
+        read = read_all if len(attributes) > 1 else lambda source: (read_all(source),)
+        return Plan(tuple(names), read, tuple(plain))
 
 
-def _read(plan: Plan, source: object) -> dict[str, Any] | None:
+def read_plain(plan: Plan, source: object) -> dict[str, Any] | None:
     """The fields' values, as graphql-core would complete them; None when one needs its way."""
     data: dict[str, Any] = {}
     try:
-        for response_name, read, leaf, nullable in plan:
-            value = read(source)
-            if value is None:
-                if not nullable:
+        for name, raw, field in zip(plan.names, plan.read(source), plan.fields, strict=True):
+            value = raw
+            if raw is None:
+                if not field.nullable:
                     return None
-                data[response_name] = None
-                continue
-            coerced = leaf.coerce_output_value(value)
-            if coerced is None or coerced is Undefined:
-                return None
-            data[response_name] = coerced
+            elif type(raw) is not field.kept or (field.kept is int and raw not in INT_RANGE):
+                value = field.leaf.coerce_output_value(raw)
+                if value is None or value is Undefined:
+                    return None
+            data[name] = value
     except Exception:  # noqa: BLE001 - graphql-core's way reports it, with its path
         return None
     return data
