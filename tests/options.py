@@ -6,6 +6,7 @@ import functools
 import itertools
 import operator
 import random
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -132,22 +133,11 @@ def _pair_bit(first: tuple[str, Any], second: tuple[str, Any]) -> int:
 
 def pair_mask(answers: dict[str, Any]) -> int:
     """The pairs of `answers`, a bit each (see `pairs`)."""
-    mask = 0
-    for first, second in itertools.combinations(answers.items(), 2):
-        mask |= _pair_bit(first, second)
-    return mask
+    return _mask_of(itertools.combinations(answers.items(), 2))
 
 
-def _cross_mask(answers: dict[str, Any], others: dict[str, Any]) -> int:
-    """The pairs of one answer of `answers` with one of `others`."""
-    mask = 0
-    for first in answers.items():
-        for second in others.items():
-            mask |= _pair_bit(first, second)
-    return mask
-
-
-def _mask_of(pair_set: set[frozenset[tuple[str, Any]]]) -> int:
+def _mask_of(pair_set: Iterable[Iterable[tuple[str, Any]]]) -> int:
+    """A bit for each pair of two (question, value)s."""
     mask = 0
     for pair in pair_set:
         mask |= _pair_bit(*pair)
@@ -214,7 +204,10 @@ def _combinations() -> tuple[dict[str, Any], ...]:
         ]
         # A variant's pairs with the values: those of each of its answers with each value.
         crosses = [
-            {answer: _cross_mask(variant, dict([answer])) for answer in service_answers}
+            {
+                answer: _mask_of((mine, answer) for mine in variant.items())
+                for answer in service_answers
+            }
             for variant in variants
         ]
         variant_masks = [pair_mask(variant) for variant in variants]
