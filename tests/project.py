@@ -190,6 +190,7 @@ class Project:
     def soak(self, seconds: int) -> str:
         """The project's soak (tests/soak.py), which fails the test if a request went
         unanswered or promised work was lost; its figures."""
+        self.sync()  # a project whose checks a twin's run stood for has no environment yet
         return self.run("soak", self.tool("python"), "tests/soak.py", "--seconds", str(seconds))
 
     def migrate(self, database: str, env: dict[str, str]) -> None:
