@@ -9,8 +9,10 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import socket
 import subprocess
+import tempfile
 import time
 import tomllib
 import urllib.error
@@ -67,6 +69,8 @@ def interpreter(version: str) -> str:
     pytest.skip(message)
 
 
+# How long one step of a project's checks may run before it is taken for hung.
+STEP_SECONDS = 900
 # Holds a `uv` that runs `uv lock` from uv's cache when it can (see the script).
 LOCK_FROM_CACHE = Path(__file__).parent / "lock_from_cache"
 
@@ -124,22 +128,42 @@ class Project:
     def run(
         self, step: str, *command: str, env: dict[str, str] | None = None, cwd: Path | None = None
     ) -> str:
-        """Run a command in the project; a failure fails the test with the command's output."""
-        with self.step(step):
-            result = subprocess.run(
+        """Run a command in the project; a failure fails the test with the command's output.
+
+        A command still running after STEP_SECONDS is killed with every process it started (a
+        project's pytest runs under `uv run`), and fails the test with what it printed so far.
+        """
+        # Files, not pipes: a server the command left behind cannot keep the output from us.
+        with (
+            self.step(step),
+            tempfile.TemporaryFile("w+") as out,
+            tempfile.TemporaryFile("w+") as err,
+        ):
+            process = subprocess.Popen(
                 command,
                 cwd=cwd or self.path,
                 env=self.env | (env or {}),
-                capture_output=True,
+                stdout=out,
+                stderr=err,
                 text=True,
-                timeout=900,
+                start_new_session=True,
             )
-        if result.returncode != 0:
+            try:
+                process.wait(timeout=STEP_SECONDS)
+                problem = "failed"
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+                problem = f"still ran after {STEP_SECONDS} s"
+            out.seek(0)
+            err.seek(0)
+            stdout, stderr = out.read(), err.read()
+        if process.returncode != 0:
             pytest.fail(
-                f"step {step!r} failed: {' '.join(command)}\n{result.stdout}\n{result.stderr}",
-                pytrace=False,
+                f"step {step!r} {problem}: {' '.join(command)}\n{stdout}\n{stderr}", pytrace=False
             )
-        return result.stdout
+        return stdout
 
     def commands(self) -> dict[str, list[str]]:
         """The commands of the project's AGENTS.md, by role (COMMAND_ROLES, and `serve`): the
@@ -214,7 +238,10 @@ class Project:
         elif not bulk:
             skipped += ["-m", "not bulk"]
         # The command of AGENTS.md, as written; the selection goes through the environment.
-        options = shlex.join(["-q", "-p", "no:cacheprovider", *skipped])
+        # A test still running well into the step's time has every thread's stack printed, so
+        # that a hang names its test and line.
+        hung = f"faulthandler_timeout={STEP_SECONDS * 2 // 3}"
+        options = shlex.join(["-q", "-p", "no:cacheprovider", "-o", hung, *skipped])
         self.run("pytest", *self.commands()["test"], env=env | {"PYTEST_ADDOPTS": options})
 
     def tool(self, name: str) -> str:
