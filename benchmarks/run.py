@@ -7,8 +7,9 @@ by `raw_app.py`, the same token check, user lookup and queries without the templ
 the run fails when the service reaches less than TARGET_RATIO of the baseline's rate, or when a
 request fails (an error status, or no answer within wrk's timeout). The same service with
 `metrics=true`, and with `tracing=true` (sampled at its default rate, sending to a receiver in
-this process), serves the list too, each in alternating rounds with the plain one: the run fails
-when a feature costs more than FEATURE_COST_TARGET of the plain list's rate. With `graphql=true`,
+this process), serves the list too, each in alternating rounds with the plain one, over
+FEATURE_PAIRS pairs of new processes: the run fails when a feature costs more than
+FEATURE_COST_TARGET of the plain list's rate. With `graphql=true`,
 the same page as a GraphQL query is loaded beside the REST list of the same process: the run fails
 below GRAPHQL_TARGET_RATIO of the list's rate. A last run signs in
 over and over while liveness is loaded beside it, to show that password hashing does not hold up
@@ -59,8 +60,12 @@ TARGET_RATIO = 0.55
 FEATURE_COST_TARGET = 0.10
 # A feature costs a few percent, and a 10 s round on this two-core machine reads up to 5% off
 # the next one of the same server: each feature takes this many rounds beside the plain list,
-# after a warm-up as long as a round (a new process against one that has served for minutes).
+# after a warm-up as long as a round.
 FEATURE_ROUNDS = 6
+# Two processes of one service read up to 6% apart on this machine, however long they are
+# loaded (how memory happens to be laid out): the rounds are spread over this many pairs of new
+# processes, a plain one and one with the feature, so that no one process's luck is the figure.
+FEATURE_PAIRS = 3
 # The features whose cost is measured, each in a service of its own beside the plain one.
 MEASURED_FEATURES = ("metrics", "tracing")
 # How long wrk waits for an answer before it counts a socket error: longer than a sign-in
@@ -447,6 +452,34 @@ def alternate(
     return [merge(results) for results in rounds]
 
 
+def feature_cost(
+    feature: str,
+    command: list[str],
+    variants: tuple[tuple[Path, dict[str, str]], tuple[Path, dict[str, str]]],
+    load: Load,
+    workdir: Path,
+    **options: Any,
+) -> tuple[Result, Result]:
+    """The list served plain and with `feature` ((project, environment) of each), over
+    FEATURE_PAIRS pairs of new processes, each pair measured in alternating rounds after the
+    same warm-up; the rounds of every pair are added up."""
+    names = (f"GET {LIST_PATH}, plain", f"GET {LIST_PATH}, {feature}")
+    pair_load = replace(load, warmup=load.duration, rounds=FEATURE_ROUNDS // FEATURE_PAIRS)
+    pairs = []
+    for number in range(1, FEATURE_PAIRS + 1):
+        with ExitStack() as stack:
+            servers = tuple(
+                stack.enter_context(
+                    serve(command, project, env, "/health/live", workdir / f"{name}-{number}.log")
+                )
+                for (project, env), name in zip(variants, ("plain", feature), strict=True)
+            )
+            plain, featured = compare(names, servers, LIST_PATH, pair_load, workdir, **options)
+        print(f"{feature}, pair {number} of {FEATURE_PAIRS}: {1 - featured.rps / plain.rps:.1%}")
+        pairs.append((plain, featured))
+    return merge([plain for plain, _ in pairs]), merge([featured for _, featured in pairs])
+
+
 def check_graphql_page(service_url: str, headers: dict[str, str]) -> None:
     """The GraphQL query must answer the page the REST list answers."""
     rest = request_json(service_url + LIST_PATH, headers=headers)
@@ -583,23 +616,12 @@ def measure(workdir: Path, load: Load) -> tuple[list[Result], dict[str, tuple[Re
         feature_env = {"tracing": {"OTEL_EXPORTER_OTLP_ENDPOINT": sink.url}}
         costs = {}
         for feature in MEASURED_FEATURES:
-            featured = stack.enter_context(
-                serve(
-                    service_cmd,
-                    workdir / f"service-{feature}",
-                    service_env | feature_env.get(feature, {}),
-                    "/health/live",
-                    workdir / f"{feature}.log",
-                )
+            variants = (
+                (project, service_env),
+                (workdir / f"service-{feature}", service_env | feature_env.get(feature, {})),
             )
-            # Its own alternating rounds: the cost is against the plain list measured beside it.
-            costs[feature] = compare(
-                (f"GET {LIST_PATH}, plain", f"GET {LIST_PATH}, {feature}"),
-                (service, featured),
-                LIST_PATH,
-                replace(load, warmup=load.duration, rounds=FEATURE_ROUNDS),
-                workdir,
-                headers=signed_in,
+            costs[feature] = feature_cost(
+                feature, service_cmd, variants, load, workdir, headers=signed_in
             )
         # REST and GraphQL on one service: the list, then the same page as a GraphQL query.
         both = stack.enter_context(
