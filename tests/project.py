@@ -151,10 +151,14 @@ class Project:
             try:
                 process.wait(timeout=STEP_SECONDS)
                 problem = "failed"
-            except subprocess.TimeoutExpired:
+            except BaseException as stopped:
+                # Its own session does not hear a Ctrl-C: on a time-out or an interrupted run
+                # alike, it goes with what it started.
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
+                if not isinstance(stopped, subprocess.TimeoutExpired):
+                    raise
                 problem = f"still ran after {STEP_SECONDS} s"
             out.seek(0)
             err.seek(0)
